@@ -1,0 +1,7 @@
+namespace SpokenDigits.Evaluation;
+
+/// <summary>One model's output for one test recording, enough to recompute every metric.</summary>
+public sealed record Prediction(string RecordingId, int Truth, int Predicted, float[] Probabilities)
+{
+    public bool IsCorrect => Truth == Predicted;
+}
