@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SpokenDigits.Evaluation;
 
 /// <summary>Counts of (true class, predicted class): row = truth, column = prediction.</summary>
@@ -17,9 +19,9 @@ public sealed class ConfusionMatrix
     /// <summary><c>Counts[truth][predicted]</c>.</summary>
     public int[][] Counts { get; }
 
-    public int ClassCount => Labels.Count;
-    public int Total => Counts.Sum(row => row.Sum());
-    public int Correct => Enumerable.Range(0, ClassCount).Sum(i => Counts[i][i]);
+    [JsonIgnore] public int ClassCount => Labels.Count;
+    [JsonIgnore] public int Total => Counts.Sum(row => row.Sum());
+    [JsonIgnore] public int Correct => Enumerable.Range(0, ClassCount).Sum(i => Counts[i][i]);
 
     public static ConfusionMatrix From(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, IReadOnlyList<string> labels)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SpokenDigits.Training;
 
 namespace SpokenDigits.Evaluation;
@@ -16,5 +17,5 @@ public sealed record ModelResult(
     IReadOnlyList<Prediction> Predictions,
     string? Failure = null)
 {
-    public bool Succeeded => Failure is null && Test is not null;
+    [JsonIgnore] public bool Succeeded => Failure is null && Test is not null;
 }

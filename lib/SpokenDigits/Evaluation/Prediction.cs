@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace SpokenDigits.Evaluation;
 
 /// <summary>One model's output for one test recording, enough to recompute every metric.</summary>
 public sealed record Prediction(string RecordingId, int Truth, int Predicted, float[] Probabilities)
 {
-    public bool IsCorrect => Truth == Predicted;
+    [JsonIgnore] public bool IsCorrect => Truth == Predicted;
 }

@@ -1,0 +1,81 @@
+using SpokenDigits.Data;
+using SpokenDigits.Features;
+using SpokenDigits.Models;
+using SpokenDigits.Reporting;
+using SpokenDigits.Training;
+
+namespace SpokenDigits.Cli.Commands;
+
+/// <summary><c>spokendigits train</c>: the three trainings on one split, written to results/&lt;run&gt;/.</summary>
+public static class TrainCommand
+{
+    public const string Usage = """
+        spokendigits train [options]
+          --data PATH          recordings folder (default: $SPOKENDIGITS_DATA, data/fsdd/recordings, ../shared/datasets/fsdd/recordings)
+          --layout L           auto | fsdd | audiomnist (default auto)
+          --split S            official | stratified | speakers:NAME[,NAME] (default official)
+          --models M           comma list of raw, spec, fusion (default all three)
+          --epochs N           (default 20)      --batch-size N (default 64)
+          --lr X               (default 0.002)   --weight-decay X (default 0.0001)
+          --seed N             (default 42)      --validation X (default 0.1)
+          --threads N          torch threads (default: one per core)
+          --normalisation N    per-utterance | dataset (default per-utterance)
+          --subset N           keep only takes below N (quick runs)
+          --quick              a fast smoke run: --epochs 2 --subset 10
+          --skip-bad           leave out unreadable recordings (listed) instead of stopping
+          --out DIR            results root (default results/)
+          --run NAME           run folder name (default official-<timestamp> etc.)
+        """;
+
+    public static int Run(string[] args)
+    {
+        var cl = new CommandLine(args, "quick", "skip-bad");
+        bool quick = cl.Flag("quick");
+        var defaults = new TrainingSettings();
+        var training = new TrainingSettings(
+            Epochs: cl.Int("epochs") ?? (quick ? 2 : defaults.Epochs),
+            BatchSize: cl.Int("batch-size") ?? defaults.BatchSize,
+            LearningRate: cl.Double("lr") ?? defaults.LearningRate,
+            WeightDecay: cl.Double("weight-decay") ?? defaults.WeightDecay,
+            Seed: cl.Int("seed") ?? defaults.Seed,
+            ValidationFraction: cl.Double("validation") ?? defaults.ValidationFraction,
+            Threads: cl.Int("threads"));
+        var features = new FeatureSettings(Normalisation: ParseNormalisation(cl.Get("normalisation")));
+        var split = SplitProtocol.Parse(cl.Get("split") ?? "official");
+        var options = new ExperimentOptions(
+            DataFolder: cl.Get("data"),
+            Layout: ParseLayout(cl.Get("layout")),
+            Split: split,
+            Features: features,
+            Training: training,
+            Models: cl.Get("models") is { } m ? m.Split(',').Select(ModelCatalog.Parse).ToList() : null,
+            SkipBad: cl.Flag("skip-bad"),
+            Subset: cl.Int("subset") ?? (quick ? 10 : null));
+        var runName = cl.Get("run") ?? $"{split.ToString().Replace(':', '-').Replace(',', '+')}-{DateTime.Now:yyyyMMdd-HHmmss}";
+        var root = cl.Get("out") ?? ProjectPaths.ResultsFolder;
+        cl.RejectUnknown();
+
+        var folder = new RunFolder(Path.Combine(root, runName));
+        Console.WriteLine($"Run folder: {folder.Path}");
+        var results = new Experiment(options, new TrainingProgress(Console.Out))
+            .Run("spokendigits train " + string.Join(' ', args), folder, ConsoleCancellation.Token);
+        Console.WriteLine();
+        Console.WriteLine(File.ReadAllText(Path.Combine(folder.Path, RunFolder.SummaryFile)));
+        return results.Models.All(r => r.Succeeded) ? 0 : 1;
+    }
+
+    static DatasetLayout ParseLayout(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "auto" => DatasetLayout.Auto,
+        "fsdd" => DatasetLayout.Fsdd,
+        "audiomnist" => DatasetLayout.AudioMnist,
+        _ => throw new UsageException($"unknown layout '{text}': use auto, fsdd or audiomnist"),
+    };
+
+    static SpectrogramNormalisation ParseNormalisation(string? text) => text?.ToLowerInvariant() switch
+    {
+        null or "per-utterance" or "utterance" => SpectrogramNormalisation.PerUtterance,
+        "dataset" or "dataset-statistics" => SpectrogramNormalisation.DatasetStatistics,
+        _ => throw new UsageException($"unknown normalisation '{text}': use per-utterance or dataset"),
+    };
+}

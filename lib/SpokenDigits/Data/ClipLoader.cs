@@ -1,0 +1,54 @@
+using SpokenDigits.Audio;
+using SpokenDigits.Features;
+
+namespace SpokenDigits.Data;
+
+/// <summary>Recordings decoded, resampled and fitted to T samples, in one flat buffer (N · T).</summary>
+public sealed record LoadedClips(IReadOnlyList<Recording> Recordings, float[] Samples, int ClipSamples, IReadOnlyList<BadRecording> Bad)
+{
+    public int Count => Recordings.Count;
+    public ReadOnlySpan<float> Clip(int index) => Samples.AsSpan(index * ClipSamples, ClipSamples);
+}
+
+/// <summary>Step one of the pipeline: WAV file → fixed-length, standardised raw clip.</summary>
+public static class ClipLoader
+{
+    /// <summary>Loads every recording (in parallel, order kept). A file that cannot be read is
+    /// reported by name: with <paramref name="skipBad"/> it is left out and listed in
+    /// <see cref="LoadedClips.Bad"/>; otherwise loading stops with a <see cref="DatasetException"/>
+    /// that names every bad file, before any training starts.</summary>
+    public static LoadedClips Load(IReadOnlyList<Recording> recordings, FeatureSettings settings, bool skipBad = false)
+    {
+        int t = settings.ClipSamples;
+        var buffer = new float[(long)recordings.Count * t];
+        var problems = new string?[recordings.Count];
+        Parallel.For(0, recordings.Count, i =>
+        {
+            try
+            {
+                var clip = WavReader.Read(recordings[i].Path);
+                var samples = clip.SampleRate == settings.SampleRate
+                    ? clip.Samples
+                    : Resampler.Resample(clip.Samples, clip.SampleRate, settings.SampleRate);
+                var destination = buffer.AsSpan(i * t, t);
+                ClipShaper.CentreFit(samples, destination);
+                ClipShaper.Standardise(destination);
+            }
+            catch (WavFormatException e) { problems[i] = e.Problem; }
+            catch (IOException e) { problems[i] = e.Message; }
+            catch (UnauthorizedAccessException e) { problems[i] = e.Message; }
+        });
+
+        var bad = recordings.Select((r, i) => problems[i] is null ? null : new BadRecording(r.Path, problems[i]!))
+            .OfType<BadRecording>().ToList();
+        if (bad.Count == 0) return new LoadedClips(recordings, buffer, t, bad);
+        if (!skipBad)
+            throw new DatasetException($"{bad.Count} of {recordings.Count} recordings cannot be read (pass --skip-bad to leave them out):"
+                + Environment.NewLine + string.Join(Environment.NewLine, bad.Select(b => "  " + b)));
+
+        var keep = Enumerable.Range(0, recordings.Count).Where(i => problems[i] is null).ToArray();
+        var compact = new float[(long)keep.Length * t];
+        for (int k = 0; k < keep.Length; k++) buffer.AsSpan(keep[k] * t, t).CopyTo(compact.AsSpan(k * t, t));
+        return new LoadedClips(keep.Select(i => recordings[i]).ToList(), compact, t, bad);
+    }
+}

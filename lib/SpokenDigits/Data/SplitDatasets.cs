@@ -1,0 +1,58 @@
+using SpokenDigits.Features;
+
+namespace SpokenDigits.Data;
+
+/// <summary>The three parts of a split as feature datasets, built with one feature pipeline.
+/// With dataset-statistics normalisation the statistics come from the training part only.</summary>
+public sealed class SplitDatasets : IDisposable
+{
+    SplitDatasets(DatasetSplit split, FusionDataset train, FusionDataset validation, FusionDataset test, IReadOnlyList<BadRecording> skipped)
+    {
+        Split = split;
+        Train = train;
+        Validation = validation;
+        Test = test;
+        Skipped = skipped;
+    }
+
+    public DatasetSplit Split { get; }
+    public FusionDataset Train { get; }
+    public FusionDataset Validation { get; }
+    public FusionDataset Test { get; }
+    /// <summary>Recordings left out because they could not be read (only with skip-bad).</summary>
+    public IReadOnlyList<BadRecording> Skipped { get; }
+
+    public static SplitDatasets Build(DatasetSplit split, FeatureSettings settings, bool skipBad = false)
+    {
+        var train = ClipLoader.Load(split.Train, settings, skipBad);
+        var validation = ClipLoader.Load(split.Validation, settings, skipBad);
+        var test = ClipLoader.Load(split.Test, settings, skipBad);
+        foreach (var (part, clips) in new[] { ("train", train), ("validation", validation), ("test", test) })
+            if (clips.Count == 0) throw new DatasetException($"the {part} part of split '{split.Protocol}' has no readable recordings");
+
+        using var spectrogram = new LogMelSpectrogram(settings);
+        using var normaliser = settings.Normalisation == SpectrogramNormalisation.DatasetStatistics
+            ? FitOnTrain(train, spectrogram)
+            : FeatureNormaliser.PerUtterance();
+        var skipped = train.Bad.Concat(validation.Bad).Concat(test.Bad).ToList();
+        return new SplitDatasets(split,
+            FusionDataset.Create(train, spectrogram, normaliser),
+            FusionDataset.Create(validation, spectrogram, normaliser),
+            FusionDataset.Create(test, spectrogram, normaliser),
+            skipped);
+    }
+
+    static FeatureNormaliser FitOnTrain(LoadedClips train, LogMelSpectrogram spectrogram)
+    {
+        using var raw = TorchSharp.torch.tensor(train.Samples, new long[] { train.Count, train.ClipSamples });
+        using var logMel = FusionDataset.ComputeLogMel(raw, spectrogram);
+        return FeatureNormaliser.FitDatasetStatistics(logMel);
+    }
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Validation.Dispose();
+        Test.Dispose();
+    }
+}

@@ -1,0 +1,52 @@
+namespace SpokenDigits.Features;
+
+/// <summary>How a recording becomes the two model inputs. These settings travel with a run's results
+/// and weights: a model can only be fed features made with the settings it was trained on.</summary>
+/// <param name="SampleRate">Every recording is resampled to this rate (Hz).</param>
+/// <param name="ClipSeconds">Fixed length T = SampleRate · ClipSeconds by centre pad/crop.</param>
+/// <param name="WindowMs">STFT window length (Hann), in milliseconds.</param>
+/// <param name="HopMs">STFT hop, in milliseconds.</param>
+/// <param name="FftSize">FFT size (≥ the window length in samples; the window is zero-padded).</param>
+/// <param name="MelBands">Number of mel bands F.</param>
+/// <param name="MinHz">Lowest mel filter edge.</param>
+/// <param name="MaxHz">Highest mel filter edge; null means the Nyquist frequency.</param>
+/// <param name="Normalisation">How log-mel values are standardised.</param>
+public sealed record FeatureSettings(
+    int SampleRate = 8000,
+    double ClipSeconds = 1.0,
+    double WindowMs = 25,
+    double HopMs = 10,
+    int FftSize = 512,
+    int MelBands = 64,
+    double MinHz = 20,
+    double? MaxHz = null,
+    SpectrogramNormalisation Normalisation = SpectrogramNormalisation.PerUtterance)
+{
+    public int ClipSamples => (int)Math.Round(SampleRate * ClipSeconds);
+    public int WindowSamples => (int)Math.Round(SampleRate * WindowMs / 1000);
+    public int HopSamples => (int)Math.Round(SampleRate * HopMs / 1000);
+    public double TopHz => MaxHz ?? SampleRate / 2.0;
+    /// <summary>Frames of a centred STFT over <see cref="ClipSamples"/>: 1 + T / hop.</summary>
+    public int Frames => 1 + ClipSamples / HopSamples;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first inconsistent setting.</summary>
+    public FeatureSettings Validated()
+    {
+        if (SampleRate < 1000) throw new ArgumentException($"sample rate {SampleRate} Hz is too low");
+        if (ClipSamples < FftSize) throw new ArgumentException($"clip of {ClipSamples} samples is shorter than the FFT size {FftSize}");
+        if (WindowSamples > FftSize) throw new ArgumentException($"window of {WindowSamples} samples exceeds the FFT size {FftSize}");
+        if (HopSamples < 1) throw new ArgumentException("hop must be at least one sample");
+        if (MelBands < 1 || MinHz < 0 || TopHz <= MinHz || TopHz > SampleRate / 2.0)
+            throw new ArgumentException($"mel range {MinHz}–{TopHz} Hz with {MelBands} bands does not fit a {SampleRate} Hz signal");
+        return this;
+    }
+}
+
+/// <summary>How log-mel spectrograms are standardised.</summary>
+public enum SpectrogramNormalisation
+{
+    /// <summary>Each spectrogram to zero mean and unit variance on its own.</summary>
+    PerUtterance,
+    /// <summary>Each mel band with the mean and standard deviation of the training recordings.</summary>
+    DatasetStatistics,
+}

@@ -1,0 +1,72 @@
+using SpokenDigits.Data;
+using SpokenDigits.Evaluation;
+using SpokenDigits.Models;
+
+namespace SpokenDigits.Reporting;
+
+/// <summary>The files of one run, <c>results/&lt;run&gt;/</c>:
+/// <code>
+/// results.json            provenance, settings, split summary, every model's history and metrics
+/// split.json              the recording ids of train / validation / test
+/// summary.md              the comparison table and per-class F1 side by side
+/// &lt;Model&gt;/history.json     per-epoch loss, accuracy, time
+/// &lt;Model&gt;/metrics.json     accuracy, macro-F1, per-class metrics, confusion matrix
+/// &lt;Model&gt;/predictions.json file id, true digit, predicted digit, probabilities
+/// &lt;Model&gt;/weights.dat      TorchSharp state (best-on-validation weights)
+/// </code>
+/// Every file is written atomically, and each model's files as soon as that model is done.</summary>
+public sealed class RunFolder
+{
+    public const string ResultsFile = "results.json";
+    public const string SplitFile = "split.json";
+    public const string SummaryFile = "summary.md";
+
+    public RunFolder(string path) { Path = System.IO.Path.GetFullPath(path); }
+
+    public string Path { get; }
+
+    public string ModelFolder(string modelName) => System.IO.Path.Combine(Path, modelName);
+    public string WeightsFile(string modelName) => System.IO.Path.Combine(ModelFolder(modelName), "weights.dat");
+
+    public void SaveSplit(DatasetSplit split) => ResultsJson.Save(System.IO.Path.Combine(Path, SplitFile), new
+    {
+        split.Protocol,
+        split.Seed,
+        Train = split.Train.Select(r => r.Id),
+        Validation = split.Validation.Select(r => r.Id),
+        Test = split.Test.Select(r => r.Id),
+    });
+
+    /// <summary>Writes one model's history, metrics, predictions and (when given) weights.</summary>
+    public void SaveModel(ModelResult result, DigitClassifier? trainedModel)
+    {
+        var folder = ModelFolder(result.ModelName);
+        ResultsJson.Save(System.IO.Path.Combine(folder, "history.json"), result.History);
+        ResultsJson.Save(System.IO.Path.Combine(folder, "metrics.json"), new { result.ModelName, result.ParameterCount, result.BestEpoch, result.Failure, result.Test });
+        ResultsJson.Save(System.IO.Path.Combine(folder, "predictions.json"), result.Predictions);
+        if (trainedModel is not null)
+            AtomicFile.Write(WeightsFile(result.ModelName), temp => trainedModel.save(temp));
+    }
+
+    /// <summary>Writes results.json (predictions live in each model's predictions.json) and summary.md.</summary>
+    public void SaveRun(RunResults results)
+    {
+        var slim = results with { Models = results.Models.Select(m => m with { Predictions = Array.Empty<Prediction>() }).ToList() };
+        ResultsJson.Save(System.IO.Path.Combine(Path, ResultsFile), slim);
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, SummaryFile), MarkdownSummary.Render(results));
+    }
+
+    /// <summary>Reads a run back, predictions included.</summary>
+    public RunResults Load()
+    {
+        var file = System.IO.Path.Combine(Path, ResultsFile);
+        if (!File.Exists(file)) throw new FileNotFoundException($"{Path} holds no {ResultsFile}: is it a run folder?", file);
+        var run = ResultsJson.Load<RunResults>(file);
+        var models = run.Models.Select(m =>
+        {
+            var predictions = System.IO.Path.Combine(ModelFolder(m.ModelName), "predictions.json");
+            return File.Exists(predictions) ? m with { Predictions = ResultsJson.Load<List<Prediction>>(predictions) } : m;
+        }).ToList();
+        return run with { Models = models };
+    }
+}

@@ -1,0 +1,25 @@
+using SpokenDigits.Data;
+using SpokenDigits.Evaluation;
+using SpokenDigits.Features;
+using SpokenDigits.Training;
+
+namespace SpokenDigits.Reporting;
+
+/// <summary>How many recordings each part of the split holds (the ids are in split.json).</summary>
+public sealed record SplitSummary(string Protocol, int Seed, int Train, int Validation, int Test)
+{
+    public static SplitSummary Of(DatasetSplit s) => new(s.Protocol, s.Seed, s.Train.Count, s.Validation.Count, s.Test.Count);
+}
+
+/// <summary>One run of the comparison: provenance, every setting, the split, and each model's result.</summary>
+public sealed record RunResults(
+    RunInfo Info,
+    string DataFolder,
+    FeatureSettings Features,
+    TrainingSettings Training,
+    SplitSummary Split,
+    IReadOnlyList<BadRecording> Skipped,
+    IReadOnlyList<ModelResult> Models)
+{
+    public ModelResult? Model(string name) => Models.FirstOrDefault(m => m.ModelName == name);
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using SpokenDigits.Data;
+using SpokenDigits.Evaluation;
+using SpokenDigits.Features;
+using SpokenDigits.Models;
+using SpokenDigits.Reporting;
+using TorchSharp;
+
+namespace SpokenDigits.Training;
+
+/// <summary>The comparison itself: one split, one feature pipeline, one set of training settings,
+/// three models trained and tested in turn. Each model's results are saved as soon as it is done,
+/// so a later failure (a NaN loss, Ctrl+C) never loses a finished model.</summary>
+public sealed class Experiment
+{
+    readonly ExperimentOptions _options;
+    readonly TrainingProgress _progress;
+
+    public Experiment(ExperimentOptions options, TrainingProgress? progress = null)
+    {
+        _options = options;
+        _progress = progress ?? TrainingProgress.Silent;
+    }
+
+    /// <summary>Finds the recordings and makes the split (no audio is decoded yet).</summary>
+    public (string DataFolder, DatasetSplit Split) PrepareSplit()
+    {
+        var folder = DataLocator.Locate(_options.DataFolder);
+        var recordings = RecordingCatalog.Discover(folder, _options.Layout);
+        if (_options.Subset is int maxTake)
+            recordings = recordings.Where(r => r.Take < maxTake).ToList();
+        var training = _options.TrainingOrDefault;
+        return (folder, _options.SplitOrDefault.Apply(recordings, training.ValidationFraction, training.Seed));
+    }
+
+    /// <summary>Runs everything; writes into <paramref name="output"/> when given.</summary>
+    public RunResults Run(string command, RunFolder? output = null, CancellationToken cancellation = default)
+    {
+        var features = _options.FeaturesOrDefault.Validated();
+        var training = _options.TrainingOrDefault.Validated();
+        var info = RunInfo.Capture(command, ProjectPaths.TryFindRoot(), training.EffectiveThreads);
+        _progress.Line($"Features: {features}");
+        _progress.Line($"Training: {training}");
+        _progress.Line($"Machine:  {info.Machine}");
+
+        var (dataFolder, split) = PrepareSplit();
+        _progress.Line($"Data:     {dataFolder}");
+        _progress.Line($"Split:    {split.Protocol}, seed {split.Seed}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test");
+        output?.SaveSplit(split);
+
+        var clock = Stopwatch.StartNew();
+        using var data = SplitDatasets.Build(split, features, _options.SkipBad);
+        foreach (var bad in data.Skipped) _progress.Line($"Skipped:  {bad}");
+        _progress.Line($"Features computed in {clock.Elapsed.TotalSeconds:F1}s: raw {Shape(data.Train.Raw)}, spectrogram {Shape(data.Train.Spectrograms)} (train)");
+
+        var results = new List<ModelResult>();
+        RunResults Snapshot(DateTimeOffset? finished = null) => new(info with { Finished = finished }, dataFolder, features, training,
+            SplitSummary.Of(split), data.Skipped, results.ToList());
+
+        foreach (var kind in _options.ModelsOrDefault)
+        {
+            var result = TrainAndTest(kind, training, data, output, cancellation);
+            results.Add(result);
+            output?.SaveRun(Snapshot());
+        }
+        var final = Snapshot(DateTimeOffset.Now);
+        output?.SaveRun(final);
+        return final;
+    }
+
+    ModelResult TrainAndTest(ModelKind kind, TrainingSettings training, SplitDatasets data, RunFolder? output, CancellationToken cancellation)
+    {
+        string name = ModelCatalog.Name(kind);
+        torch.manual_seed(training.Seed);   // identical initialisation stream for every model
+        using var model = ModelCatalog.Create(kind);
+        _progress.Line($"{name}: {model.ParameterCount:N0} parameters");
+        ModelResult result;
+        try
+        {
+            var outcome = new Trainer(training, _progress).Train(model, name, data.Train, data.Validation, cancellation);
+            var predictions = Evaluator.Predict(model, data.Test);
+            var report = Evaluator.Report(predictions);
+            result = new ModelResult(name, model.ParameterCount, outcome.History, outcome.BestEpoch, report, predictions);
+            _progress.Line($"{name}: test accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F3} (weights of epoch {outcome.BestEpoch})");
+            output?.SaveModel(result, model);
+        }
+        catch (TrainingDivergedException e)
+        {
+            _progress.Line($"{name}: FAILED: {e.Message}");
+            result = new ModelResult(name, model.ParameterCount, Array.Empty<EpochRecord>(), 0, null, Array.Empty<Prediction>(), e.Message);
+            output?.SaveModel(result, null);
+        }
+        return result;
+    }
+
+    static string Shape(TorchSharp.torch.Tensor t) => "(" + string.Join(", ", t.shape) + ")";
+}

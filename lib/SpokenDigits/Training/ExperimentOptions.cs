@@ -1,0 +1,24 @@
+using SpokenDigits.Data;
+using SpokenDigits.Features;
+using SpokenDigits.Models;
+
+namespace SpokenDigits.Training;
+
+/// <summary>Everything that defines one run of the comparison.</summary>
+/// <param name="DataFolder">Folder of recordings; null means found by <see cref="DataLocator"/>.</param>
+/// <param name="Subset">Keep only this many recordings per (digit, speaker) before splitting (quick runs); null keeps all.</param>
+public sealed record ExperimentOptions(
+    string? DataFolder = null,
+    DatasetLayout Layout = DatasetLayout.Auto,
+    SplitProtocol? Split = null,
+    FeatureSettings? Features = null,
+    TrainingSettings? Training = null,
+    IReadOnlyList<ModelKind>? Models = null,
+    bool SkipBad = false,
+    int? Subset = null)
+{
+    public SplitProtocol SplitOrDefault => Split ?? SplitProtocol.Official;
+    public FeatureSettings FeaturesOrDefault => Features ?? new FeatureSettings();
+    public TrainingSettings TrainingOrDefault => Training ?? new TrainingSettings();
+    public IReadOnlyList<ModelKind> ModelsOrDefault => Models ?? ModelCatalog.All;
+}

@@ -1,0 +1,28 @@
+namespace SpokenDigits.Training;
+
+/// <summary>Console progress for long work: one line per epoch with elapsed time and ETA.</summary>
+public sealed class TrainingProgress
+{
+    readonly TextWriter _out;
+
+    public TrainingProgress(TextWriter output) { _out = output; }
+
+    public static TrainingProgress Silent { get; } = new(TextWriter.Null);
+
+    public void Epoch(string model, EpochRecord r, int totalEpochs, TimeSpan elapsed, bool isBest)
+    {
+        var eta = TimeSpan.FromSeconds(elapsed.TotalSeconds / r.Epoch * (totalEpochs - r.Epoch));
+        _out.WriteLine($"  [{model}] epoch {r.Epoch,3}/{totalEpochs}  loss {r.TrainLoss:F4}  acc {r.TrainAccuracy:P1}  " +
+                       $"val loss {r.ValidationLoss:F4}  val acc {r.ValidationAccuracy:P1}{(isBest ? " *" : "  ")}  " +
+                       $"{r.Seconds:F1}s  elapsed {Format(elapsed)}  ETA {Format(eta)}");
+        _out.Flush();
+    }
+
+    public void Line(string text)
+    {
+        _out.WriteLine(text);
+        _out.Flush();
+    }
+
+    static string Format(TimeSpan t) => t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss") : t.ToString(@"m\:ss");
+}

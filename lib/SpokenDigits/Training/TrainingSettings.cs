@@ -1,0 +1,33 @@
+namespace SpokenDigits.Training;
+
+/// <summary>One record of optimisation settings, shared by all three models so the comparison is
+/// fair. Printed at the start of every run and saved with its results.</summary>
+/// <param name="Epochs">Passes over the training part.</param>
+/// <param name="BatchSize">Recordings per optimisation step.</param>
+/// <param name="LearningRate">Peak AdamW learning rate (cosine-annealed to zero over the epochs).</param>
+/// <param name="WeightDecay">AdamW decoupled weight decay.</param>
+/// <param name="Seed">Seeds the split, weight initialisation, dropout and batch order.</param>
+/// <param name="ValidationFraction">Share of the training recordings held out for validation.</param>
+/// <param name="Threads">Torch intra-op threads; null means one per core.</param>
+public sealed record TrainingSettings(
+    int Epochs = 20,
+    int BatchSize = 64,
+    double LearningRate = 2e-3,
+    double WeightDecay = 1e-4,
+    int Seed = 42,
+    double ValidationFraction = 0.1,
+    int? Threads = null)
+{
+    public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
+
+    public TrainingSettings Validated()
+    {
+        if (Epochs < 1) throw new ArgumentException("epochs must be at least 1");
+        if (BatchSize < 1) throw new ArgumentException("batch size must be at least 1");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentException("learning rate must be a positive number");
+        if (WeightDecay < 0) throw new ArgumentException("weight decay cannot be negative");
+        if (ValidationFraction <= 0 || ValidationFraction >= 0.5) throw new ArgumentException("validation fraction must be in (0, 0.5)");
+        if (Threads is < 1) throw new ArgumentException("threads must be at least 1");
+        return this;
+    }
+}
