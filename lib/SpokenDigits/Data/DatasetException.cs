@@ -1,7 +1,10 @@
 namespace SpokenDigits.Data;
 
-/// <summary>A dataset problem a user can fix: a missing folder, no matching files, unreadable recordings.</summary>
+/// <summary>A corpus, split or download request that cannot be satisfied; the message says why and what to do.</summary>
 public sealed class DatasetException : Exception
 {
-    public DatasetException(string message, Exception? inner = null) : base(message, inner) { }
+    public DatasetException(string message, Exception? inner = null)
+        : base(message, inner)
+    {
+    }
 }
