@@ -5,6 +5,7 @@ using SpokenDigits.Data;
 
 var commands = new Dictionary<string, (Func<string[], int> Run, string Usage)>
 {
+    ["download"] = (DownloadCommand.Run, DownloadCommand.Usage),
     ["train"] = (TrainCommand.Run, TrainCommand.Usage),
 };
 

@@ -28,14 +28,8 @@ public sealed class RunFolder
     public string ModelFolder(string modelName) => System.IO.Path.Combine(Path, modelName);
     public string WeightsFile(string modelName) => System.IO.Path.Combine(ModelFolder(modelName), "weights.dat");
 
-    public void SaveSplit(DatasetSplit split) => ResultsJson.Save(System.IO.Path.Combine(Path, SplitFile), new
-    {
-        split.Protocol,
-        split.Seed,
-        Train = split.Train.Select(r => r.Id),
-        Validation = split.Validation.Select(r => r.Id),
-        Test = split.Test.Select(r => r.Id),
-    });
+    public void SaveSplit(DatasetSplit split) =>
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, SplitFile), SplitManifest.From(split).ToJson());
 
     /// <summary>Writes one model's history, metrics, predictions and (when given) weights.</summary>
     public void SaveModel(ModelResult result, DigitClassifier? trainedModel)

@@ -25,7 +25,7 @@ public sealed class Experiment
     /// <summary>Finds the recordings and makes the split (no audio is decoded yet).</summary>
     public (string DataFolder, DatasetSplit Split) PrepareSplit()
     {
-        var folder = DataLocator.Locate(_options.DataFolder);
+        var folder = DataLocator.FindRecordings(_options.DataFolder);
         var recordings = RecordingCatalog.Discover(folder, _options.Layout);
         if (_options.Subset is int maxTake)
             recordings = recordings.Where(r => r.Take < maxTake).ToList();
