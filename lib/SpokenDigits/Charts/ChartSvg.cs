@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using SpokenDigits.Evaluation;
+
+namespace SpokenDigits.Charts;
+
+/// <summary>
+/// Static SVG figures written directly (no browser, no JavaScript), for papers and offline reports:
+/// a confusion matrix and grouped bars. The output is a complete standalone &lt;svg&gt; document.
+/// </summary>
+public static class ChartSvg
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private const string Font = "font-family=\"Helvetica, Arial, sans-serif\"";
+
+    // ColorBrewer Blues, light → dark
+    private static readonly (double R, double G, double B)[] Blues =
+        [(247, 251, 255), (222, 235, 247), (198, 219, 239), (158, 202, 225), (107, 174, 214), (66, 146, 198), (33, 113, 181), (8, 81, 156), (8, 48, 107)];
+
+    /// <summary>Confusion matrix: rows = true class (first at the top), columns = predicted; counts or row shares in each cell.</summary>
+    public static string ConfusionMatrix(ConfusionMatrix cm, string title, bool rowNormalised = false)
+    {
+        int k = cm.ClassCount;
+        double[][] shares = cm.RowNormalised();
+        int max = Math.Max(1, cm.Counts.SelectMany(r => r).DefaultIfEmpty(0).Max());
+        const int cell = 40, left = 70, top = 60;
+        int width = left + k * cell + 20, height = top + k * cell + 60;
+        var sb = Begin(width, height, title);
+        for (int t = 0; t < k; t++)
+        {
+            sb.Append(Text(left - 10, top + t * cell + cell / 2.0 + 4, cm.Labels[t], "end", 12));
+            for (int p = 0; p < k; p++)
+            {
+                double v = rowNormalised ? shares[t][p] : (double)cm.Counts[t][p] / max;
+                double x = left + p * cell, y = top + t * cell;
+                sb.Append(Inv, $"<rect x=\"{x}\" y=\"{y}\" width=\"{cell - 1}\" height=\"{cell - 1}\" fill=\"{Colour(v)}\"><title>true {Esc(cm.Labels[t])}, predicted {Esc(cm.Labels[p])}: {cm.Counts[t][p]}</title></rect>");
+                string label = rowNormalised ? ConfusionMatrixChart.FormatPercent(shares[t][p]) : cm.Counts[t][p].ToString(Inv);
+                sb.Append(Text(x + cell / 2.0, y + cell / 2.0 + 4, label, "middle", k > 12 ? 9 : 11, v > 0.55 ? "#ffffff" : "#1a1a1a"));
+            }
+        }
+        for (int p = 0; p < k; p++)
+            sb.Append(Text(left + p * cell + cell / 2.0, top + k * cell + 16, cm.Labels[p], "middle", 12));
+        sb.Append(Text(left + k * cell / 2.0, top + k * cell + 40, "predicted digit", "middle", 13));
+        sb.Append(Inv, $"<text x=\"18\" y=\"{top + k * cell / 2.0}\" text-anchor=\"middle\" font-size=\"13\" {Font} transform=\"rotate(-90 18 {top + k * cell / 2.0})\">true digit</text>");
+        return sb.Append("</svg>\n").ToString();
+    }
+
+    /// <summary>Per-class F1 of several models as grouped bars (results without a test report are left out).</summary>
+    public static string PerClassF1(IReadOnlyList<ModelResult> results, string title = "Per-digit F1 on the test set")
+    {
+        var ok = results.Where(r => r.Test is not null).ToList();
+        var categories = ok.Count == 0 ? [] : ok[0].Test!.PerClass.Select(m => m.Label).ToList();
+        return GroupedBars(title, categories, ok.Select(r => (r.ModelName, (IReadOnlyList<double>)r.Test!.PerClass.Select(m => m.F1).ToList())).ToList(), "F1");
+    }
+
+    /// <summary>Grouped bars: one group per category, one bar per series (legend at the bottom), y from <paramref name="yMin"/> to <paramref name="yMax"/>.</summary>
+    public static string GroupedBars(string title, IReadOnlyList<string> categories,
+        IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string yLabel, double yMin = 0, double yMax = 1)
+    {
+        const int left = 60, top = 50, plotHeight = 260, groupWidth = 64;
+        int width = left + Math.Max(1, categories.Count) * groupWidth + 20, height = top + plotHeight + 90;
+        var sb = Begin(width, height, title);
+        double Y(double v) => top + plotHeight * (1 - (Math.Clamp(v, yMin, yMax) - yMin) / (yMax - yMin));
+        for (int i = 0; i <= 5; i++)
+        {
+            double v = yMin + (yMax - yMin) * i / 5;
+            sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - 20}\" y1=\"{Y(v):0.#}\" y2=\"{Y(v):0.#}\" stroke=\"#e5e5e5\"/>");
+            sb.Append(Text(left - 6, Y(v) + 4, v.ToString("0.0#", Inv), "end", 11));
+        }
+        double barWidth = (groupWidth - 14.0) / Math.Max(1, series.Count);
+        for (int c = 0; c < categories.Count; c++)
+        {
+            double gx = left + c * groupWidth + 7;
+            for (int s = 0; s < series.Count; s++)
+            {
+                double v = c < series[s].Values.Count ? series[s].Values[c] : double.NaN;
+                if (!double.IsFinite(v)) continue;
+                double y = Y(v), x = gx + s * barWidth;
+                sb.Append(Inv, $"<rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{barWidth - 1:0.##}\" height=\"{Y(yMin) - y:0.##}\" fill=\"{PlotlyFigure.ModelColour(series[s].Name, s)}\"><title>{Esc(series[s].Name)}, {Esc(categories[c])}: {v:0.000}</title></rect>");
+            }
+            sb.Append(Text(left + c * groupWidth + groupWidth / 2.0, top + plotHeight + 16, categories[c], "middle", 12));
+        }
+        sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - 20}\" y1=\"{Y(yMin)}\" y2=\"{Y(yMin)}\" stroke=\"#444\"/>");
+        sb.Append(Inv, $"<text x=\"16\" y=\"{top + plotHeight / 2.0}\" text-anchor=\"middle\" font-size=\"13\" {Font} transform=\"rotate(-90 16 {top + plotHeight / 2.0})\">{Esc(yLabel)}</text>");
+        double lx = left;
+        for (int s = 0; s < series.Count; s++)
+        {
+            sb.Append(Inv, $"<rect x=\"{lx}\" y=\"{top + plotHeight + 36}\" width=\"12\" height=\"12\" fill=\"{PlotlyFigure.ModelColour(series[s].Name, s)}\"/>");
+            sb.Append(Text(lx + 16, top + plotHeight + 46, series[s].Name, "start", 12));
+            lx += 28 + 7 * series[s].Name.Length;
+        }
+        return sb.Append("</svg>\n").ToString();
+    }
+
+    /// <summary>Writes an SVG atomically (temporary file in the same folder, then moved into place).</summary>
+    public static void Save(string svg, string path)
+    {
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, svg, new UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static StringBuilder Begin(int width, int height, string title)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">");
+        sb.Append(Inv, $"<rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>");
+        sb.Append(Text(12, 28, title, "start", 16, "#222", bold: true));
+        return sb;
+    }
+
+    private static string Text(double x, double y, string text, string anchor, int size, string colour = "#222", bool bold = false) =>
+        string.Create(Inv, $"<text x=\"{x:0.##}\" y=\"{y:0.##}\" text-anchor=\"{anchor}\" font-size=\"{size}\" {Font} fill=\"{colour}\"{(bold ? " font-weight=\"bold\"" : "")}>{Esc(text)}</text>");
+
+    private static string Colour(double v)
+    {
+        v = Math.Clamp(double.IsFinite(v) ? v : 0, 0, 1) * (Blues.Length - 1);
+        int i = Math.Min((int)v, Blues.Length - 2);
+        double f = v - i;
+        var (a, b) = (Blues[i], Blues[i + 1]);
+        return string.Create(Inv, $"rgb({a.R + f * (b.R - a.R):0},{a.G + f * (b.G - a.G):0},{a.B + f * (b.B - a.B):0})");
+    }
+
+    private static string Esc(string s) => WebUtility.HtmlEncode(s);
+}

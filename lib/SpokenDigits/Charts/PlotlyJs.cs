@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace SpokenDigits.Charts;
+
+/// <summary>
+/// The plotly.js bundle that ships inside the Plotly.NET assembly (manifest resource
+/// <c>Plotly.NET.plotly-&lt;version&gt;.min.js</c>), read once and cached; used to make offline pages.
+/// </summary>
+public static partial class PlotlyJs
+{
+    private static readonly Lazy<(string Name, string Version)> Resource = new(FindResource);
+    private static readonly Lazy<string> Text = new(ReadSource);
+
+    /// <summary>The bundled plotly.js version, e.g. "2.28.0".</summary>
+    public static string Version => Resource.Value.Version;
+
+    /// <summary>The manifest resource name the bundle was read from.</summary>
+    public static string ResourceName => Resource.Value.Name;
+
+    /// <summary>The minified plotly.js source (several MB).</summary>
+    public static string Source => Text.Value;
+
+    /// <summary>The official CDN address of the same version (used by <see cref="ChartHtml"/>'s loader when a page has no plotly.js).</summary>
+    public static string CdnUrl => $"https://cdn.plot.ly/plotly-{Version}.min.js";
+
+    /// <summary>An inline <c>&lt;script&gt;</c> element holding the whole bundle (no external reference).</summary>
+    public static string InlineScriptTag() =>
+        "<script type=\"text/javascript\">/* plotly.js " + Version + " (inline) */\n"
+        + Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)
+        + "\n</script>";
+
+    private static (string, string) FindResource()
+    {
+        Assembly assembly = typeof(Plotly.NET.GenericChart).Assembly;
+        foreach (string name in assembly.GetManifestResourceNames())
+        {
+            Match m = ResourcePattern().Match(name);
+            if (m.Success)
+                return (name, m.Groups["v"].Value);
+        }
+        throw new InvalidOperationException(
+            $"no plotly.js bundle among the manifest resources of {assembly.GetName().Name}: {string.Join(", ", assembly.GetManifestResourceNames())}");
+    }
+
+    private static string ReadSource()
+    {
+        using Stream stream = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"manifest resource {ResourceName} could not be opened");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"plotly-(?<v>\d+\.\d+\.\d+)\.min\.js$")]
+    private static partial Regex ResourcePattern();
+}
