@@ -7,7 +7,9 @@ namespace SpokenDigits.Features;
 /// The mel matrix and the window are built once per instance.</summary>
 public sealed class LogMelSpectrogram : IDisposable
 {
-    const double LogFloor = 1e-6;
+    const double LogFloor = 1e-10;
+    /// <summary>80 dB in natural-log units: ln(10^8).</summary>
+    const double DynamicRange = 18.420680743952367;
     readonly FeatureSettings _settings;
     readonly Tensor _window;   // (win)
     readonly Tensor _melBasis; // (F, n_fft/2 + 1)
@@ -31,6 +33,10 @@ public sealed class LogMelSpectrogram : IDisposable
         var power = spectrum.abs().square();                              // (B, n_fft/2+1, T_spec)
         var mel = matmul(_melBasis, power);                               // (B, F, T_spec)
         var logMel = mel.clamp_min(LogFloor).log();                      // (B, F, T_spec)
+        // Like librosa's top_db: nothing lies more than DynamicRange below the loudest cell of
+        // its clip, so zero padding and digital silence do not dominate the value range.
+        var ceiling = logMel.amax(new long[] { 1, 2 }, keepdim: true);   // (B, 1, 1)
+        logMel = maximum(logMel, ceiling - DynamicRange);
         return logMel.unsqueeze(1).MoveToOuterDisposeScope();             // (B, 1, F, T_spec)
     }
 
