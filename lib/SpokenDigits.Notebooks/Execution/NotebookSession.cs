@@ -119,7 +119,6 @@ public sealed class NotebookSession : IDisposable
         var label = cellName ?? $"Cell [{count}]";
         var sw = Stopwatch.StartNew();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(outerToken);
-        if (_cellTimeout is { } limit) cts.CancelAfter(limit);
         var context = new CellContext(fanout, cts.Token);
 
         CellExecutionResult Finish(ErrorOutput? error, bool cancelled = false, object? value = null)
@@ -160,11 +159,17 @@ public sealed class NotebookSession : IDisposable
                 ? CSharpScript.Create(pre.Code, options, typeof(NotebookGlobals))
                 : _state.Script.ContinueWith(pre.Code, options);
 
-            var diagnostics = script.Compile(cts.Token);
+            System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics;
+            try { diagnostics = script.Compile(outerToken); }
+            catch (OperationCanceledException)
+            {
+                return Finish(new ErrorOutput("OperationCanceledException", "The cell was interrupted.", [$"{label}: interrupted while compiling"]), cancelled: true);
+            }
             var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
                 return Finish(CompileError(errors, label));
 
+            if (_cellTimeout is { } limit) cts.CancelAfter(limit); // the limit covers running, not compiling
             var run = Task.Run(async () =>
             {
                 ConsoleRouter.Enter(context); // the flow of Task.Run already carries it; explicit for clarity

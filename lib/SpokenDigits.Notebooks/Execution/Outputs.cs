@@ -54,6 +54,13 @@ public static class DisplayFormatter
     public static MimeBundle Format(object? value, string? mimeType = null)
     {
         var bundle = new MimeBundle();
+        if (value is string text && mimeType is not null && mimeType != "text/plain")
+        {
+            // display("<b>hi</b>", "text/html"): the string IS the content for that mime type
+            bundle.SetFormatted(mimeType, text);
+            bundle["text/plain"] = text;
+            return bundle;
+        }
         if (value is null)
         {
             bundle["text/plain"] = Formatter.NullString ?? "<null>";
@@ -157,6 +164,8 @@ internal static class ConsoleRouter
             if (_out is not null && Console.Out == _out && Console.Error == _err) return;
             _out = new RoutingWriter("stdout", Console.Out);
             _err = new RoutingWriter("stderr", Console.Error);
+            _out.Sibling = _err;
+            _err.Sibling = _out;
             Console.SetOut(_out);
             Console.SetError(_err);
         }
@@ -190,6 +199,7 @@ internal static class ConsoleRouter
         // pending text per cell context (several cells could run on different flows)
         private readonly Dictionary<CellContext, StringBuilder> _pending = new();
         public override Encoding Encoding => Encoding.UTF8;
+        public RoutingWriter? Sibling { get; set; }
 
         public override void Write(char value) => Write(value.ToString());
 
@@ -200,6 +210,7 @@ internal static class ConsoleRouter
             if (value is null) return;
             var ctx = Current.Value;
             if (ctx is null) { original.Write(value); return; }
+            Sibling?.FlushPending(); // keep stdout/stderr interleaving in order
             string? toPublish = null;
             lock (_pending)
             {

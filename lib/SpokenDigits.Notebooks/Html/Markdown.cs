@@ -106,7 +106,7 @@ public static partial class Markdown
         while (i < end)
         {
             var m = ListItem().Match(lines[i]);
-            if (!m.Success || m.Groups["indent"].Length != indent) break;
+            if (!m.Success || m.Groups["indent"].Length != indent || char.IsDigit(m.Groups["marker"].Value[0]) != ordered) break;
             sb.Append("<li>").Append(Inline(m.Groups["text"].Value.Trim()));
             i++;
             // continuation lines and nested lists
@@ -127,6 +127,7 @@ public static partial class Markdown
                     continue;
                 }
                 if (sub.Success) break;
+                if (ListItem().IsMatch(l) || Heading().IsMatch(l.Trim())) break;
                 if (LeadingSpaces(l) > indent) { sb.Append(' ').Append(Inline(l.Trim())); i++; continue; }
                 break;
             }
