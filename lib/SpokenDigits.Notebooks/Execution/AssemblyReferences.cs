@@ -53,6 +53,12 @@ public static class AssemblyReferences
             }
             if (loaded is not null)
             {
+                if (!string.Equals(loaded.GetName().Name, name.Name, StringComparison.Ordinal) &&
+                    loaded == Assembly.GetEntryAssembly())
+                    throw new FileLoadException(
+                        $"Cannot load {path}: the host program's own assembly '{loaded.GetName().Name}' has the same name " +
+                        $"(assembly names are case-insensitive), so '{name.Name}' would bind to the program instead. " +
+                        "Give the host a different AssemblyName.");
                 if (!string.Equals(loaded.Location, path, StringComparison.Ordinal))
                 {
                     var sameVersion = loaded.GetName().Version == name.Version;
