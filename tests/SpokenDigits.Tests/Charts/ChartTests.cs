@@ -79,7 +79,7 @@ public class BarChartTests
     [Fact]
     public void PerClassF1_leaves_out_failed_runs()
     {
-        var results = ThreeModels().Append(new Evaluation.ModelResult("Broken", 1, [], 0, null, [], "loss became NaN")).ToList();
+        var results = ThreeModels().Append(new SpokenDigits.Evaluation.ModelResult("Broken", 1, [], 0, null, [], "loss became NaN")).ToList();
         Assert.Equal(3, Traces(PerClassF1Chart.Grouped(results)).Length);
     }
 
