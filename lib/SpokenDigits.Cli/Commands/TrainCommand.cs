@@ -25,11 +25,21 @@ public static class TrainCommand
           --skip-bad           leave out unreadable recordings (listed) instead of stopping
           --out DIR            results root (default results/)
           --run NAME           run folder name (default official-<timestamp> etc.)
+          --resume DIR         continue an interrupted run in DIR with its own saved options:
+                               finished models are kept, the interrupted one continues from its
+                               last epoch checkpoint (same final metrics as an uninterrupted run)
         """;
 
     public static int Run(string[] args)
     {
         var cl = new CommandLine(args, "quick", "skip-bad");
+        if (cl.Get("resume") is { } resumeFolder)
+        {
+            cl.RejectUnknown();
+            var existing = new RunFolder(resumeFolder);
+            Console.WriteLine($"Resuming {existing.Path}");
+            return Execute(new Experiment(existing.LoadOptions(), new TrainingProgress(Console.Out)), existing, args, resume: true);
+        }
         bool quick = cl.Flag("quick");
         var defaults = new TrainingSettings();
         var training = new TrainingSettings(
@@ -57,8 +67,12 @@ public static class TrainCommand
 
         var folder = new RunFolder(Path.Combine(root, runName));
         Console.WriteLine($"Run folder: {folder.Path}");
-        var results = new Experiment(options, new TrainingProgress(Console.Out))
-            .Run("spokendigits train " + string.Join(' ', args), folder, ConsoleCancellation.Token);
+        return Execute(new Experiment(options, new TrainingProgress(Console.Out)), folder, args, resume: false);
+    }
+
+    static int Execute(Experiment experiment, RunFolder folder, string[] args, bool resume)
+    {
+        var results = experiment.Run("spokendigits train " + string.Join(' ', args), folder, ConsoleCancellation.Token, resume);
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(Path.Combine(folder.Path, RunFolder.SummaryFile)));
         return results.Models.All(r => r.Succeeded) ? 0 : 1;

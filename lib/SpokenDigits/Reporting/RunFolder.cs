@@ -20,6 +20,7 @@ public sealed class RunFolder
     public const string ResultsFile = "results.json";
     public const string SplitFile = "split.json";
     public const string SummaryFile = "summary.md";
+    public const string OptionsFile = "experiment.json";
 
     public RunFolder(string path) { Path = System.IO.Path.GetFullPath(path); }
 
@@ -27,6 +28,34 @@ public sealed class RunFolder
 
     public string ModelFolder(string modelName) => System.IO.Path.Combine(Path, modelName);
     public string WeightsFile(string modelName) => System.IO.Path.Combine(ModelFolder(modelName), "weights.dat");
+    /// <summary>Per-epoch checkpoints while a model trains (deleted when it is done).</summary>
+    public string CheckpointFolder(string modelName) => System.IO.Path.Combine(Path, "checkpoints", modelName);
+
+    /// <summary>The options of the run, so that <c>train --resume</c> continues it exactly.</summary>
+    public void SaveOptions(Training.ExperimentOptions options) =>
+        ResultsJson.Save(System.IO.Path.Combine(Path, OptionsFile), options);
+
+    public Training.ExperimentOptions LoadOptions()
+    {
+        var file = System.IO.Path.Combine(Path, OptionsFile);
+        if (!File.Exists(file)) throw new FileNotFoundException($"{Path} holds no {OptionsFile}: it is not a run that can be resumed.", file);
+        return ResultsJson.Load<Training.ExperimentOptions>(file);
+    }
+
+    /// <summary>A model this run already finished (metrics, history, predictions and weights on
+    /// disk), or null.</summary>
+    public ModelResult? TryLoadFinishedModel(string modelName)
+    {
+        var folder = ModelFolder(modelName);
+        string metricsFile = System.IO.Path.Combine(folder, "metrics.json"), historyFile = System.IO.Path.Combine(folder, "history.json"),
+               predictionsFile = System.IO.Path.Combine(folder, "predictions.json");
+        if (!File.Exists(metricsFile) || !File.Exists(historyFile) || !File.Exists(predictionsFile) || !File.Exists(WeightsFile(modelName)))
+            return null;
+        var metrics = ResultsJson.Load<ModelMetrics>(metricsFile);
+        if (metrics.Failure is not null || metrics.Test is null) return null;
+        return new ModelResult(metrics.ModelName, metrics.ParameterCount, ResultsJson.Load<List<Training.EpochRecord>>(historyFile),
+            metrics.BestEpoch, metrics.Test, ResultsJson.Load<List<Prediction>>(predictionsFile));
+    }
 
     public void SaveSplit(DatasetSplit split) =>
         AtomicFile.WriteAllText(System.IO.Path.Combine(Path, SplitFile), SplitManifest.From(split).ToJson());
@@ -36,7 +65,7 @@ public sealed class RunFolder
     {
         var folder = ModelFolder(result.ModelName);
         ResultsJson.Save(System.IO.Path.Combine(folder, "history.json"), result.History);
-        ResultsJson.Save(System.IO.Path.Combine(folder, "metrics.json"), new { result.ModelName, result.ParameterCount, result.BestEpoch, result.Failure, result.Test });
+        ResultsJson.Save(System.IO.Path.Combine(folder, "metrics.json"), new ModelMetrics(result.ModelName, result.ParameterCount, result.BestEpoch, result.Failure, result.Test));
         ResultsJson.Save(System.IO.Path.Combine(folder, "predictions.json"), result.Predictions);
         if (trainedModel is not null)
             AtomicFile.Write(WeightsFile(result.ModelName), temp => trainedModel.save(temp));
@@ -64,3 +93,6 @@ public sealed class RunFolder
         return run with { Models = models };
     }
 }
+
+/// <summary>The content of a model's metrics.json.</summary>
+public sealed record ModelMetrics(string ModelName, long ParameterCount, int BestEpoch, string? Failure, ClassificationReport? Test);

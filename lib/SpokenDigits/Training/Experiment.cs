@@ -33,8 +33,10 @@ public sealed class Experiment
         return (folder, _options.SplitOrDefault.Apply(recordings, training.ValidationFraction, training.Seed));
     }
 
-    /// <summary>Runs everything; writes into <paramref name="output"/> when given.</summary>
-    public RunResults Run(string command, RunFolder? output = null, CancellationToken cancellation = default)
+    /// <summary>Runs everything; writes into <paramref name="output"/> when given. With
+    /// <paramref name="resume"/>, models the folder already holds are read back instead of trained,
+    /// and a model interrupted mid-training continues from its last checkpoint.</summary>
+    public RunResults Run(string command, RunFolder? output = null, CancellationToken cancellation = default, bool resume = false)
     {
         var features = _options.FeaturesOrDefault.Validated();
         var training = _options.TrainingOrDefault.Validated();
@@ -47,6 +49,7 @@ public sealed class Experiment
         _progress.Line($"Data:     {dataFolder}");
         _progress.Line($"Split:    {split.Protocol}, seed {split.Seed}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test");
         output?.SaveSplit(split);
+        output?.SaveOptions(_options);
 
         var clock = Stopwatch.StartNew();
         using var data = SplitDatasets.Build(split, features, _options.SkipBad);
@@ -59,7 +62,9 @@ public sealed class Experiment
 
         foreach (var kind in _options.ModelsOrDefault)
         {
-            var result = TrainAndTest(kind, training, data, output, cancellation);
+            var finished = resume ? output?.TryLoadFinishedModel(ModelCatalog.Name(kind)) : null;
+            if (finished is not null) _progress.Line($"{finished.ModelName}: already finished in {output!.Path}, read back");
+            var result = finished ?? TrainAndTest(kind, training, data, output, cancellation);
             results.Add(result);
             output?.SaveRun(Snapshot());
         }
@@ -77,12 +82,14 @@ public sealed class Experiment
         ModelResult result;
         try
         {
-            var outcome = new Trainer(training, _progress).Train(model, name, data.Train, data.Validation, cancellation);
+            var checkpoints = output is null ? null : new CheckpointStore(output.CheckpointFolder(name));
+            var outcome = new Trainer(training, _progress).Train(model, name, data.Train, data.Validation, cancellation, checkpoints);
             var predictions = Evaluator.Predict(model, data.Test);
             var report = Evaluator.Report(predictions);
             result = new ModelResult(name, model.ParameterCount, outcome.History, outcome.BestEpoch, report, predictions);
             _progress.Line($"{name}: test accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F3} (weights of epoch {outcome.BestEpoch})");
             output?.SaveModel(result, model);
+            checkpoints?.Delete();
         }
         catch (TrainingDivergedException e)
         {

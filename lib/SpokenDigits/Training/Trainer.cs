@@ -3,6 +3,7 @@ using SpokenDigits.Data;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Models;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -29,8 +30,10 @@ public sealed class Trainer
     /// <summary>Trains <paramref name="model"/> on <paramref name="train"/>, validating on
     /// <paramref name="validation"/>; on return the model holds its best-on-validation weights.</summary>
     /// <exception cref="TrainingDivergedException">the loss became NaN or infinite.</exception>
+    /// <param name="checkpoints">When given, training resumes from its newest checkpoint and saves
+    /// one after every epoch.</param>
     public TrainingOutcome Train(DigitClassifier model, string modelName, FusionDataset train, FusionDataset validation,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, CheckpointStore? checkpoints = null)
     {
         torch.set_num_threads(_settings.EffectiveThreads);
         torch.manual_seed(_settings.Seed);
@@ -42,10 +45,18 @@ public sealed class Trainer
         ModelWeights? best = null;
         int bestEpoch = 0;
         double bestAccuracy = double.NegativeInfinity;
+        int firstEpoch = 1;
+        if (checkpoints?.Restore(model, optimizer) is var (state, restoredBest))
+        {
+            history.AddRange(state.History);
+            (best, bestEpoch, bestAccuracy, firstEpoch) = (restoredBest, state.BestEpoch, state.BestValidationAccuracy, state.Epoch + 1);
+            for (int e = 0; e < state.Epoch; e++) schedule.step();
+            _progress.Line($"  [{modelName}] resuming after epoch {state.Epoch} from {checkpoints.Folder}");
+        }
         var clock = Stopwatch.StartNew();
         try
         {
-            for (int epoch = 1; epoch <= _settings.Epochs; epoch++)
+            for (int epoch = firstEpoch; epoch <= _settings.Epochs; epoch++)
             {
                 var epochClock = Stopwatch.StartNew();
                 var (trainLoss, trainAccuracy) = TrainOneEpoch(model, modelName, loader, optimizer, epoch, cancellation);
@@ -61,7 +72,8 @@ public sealed class Trainer
                     bestEpoch = epoch;
                     bestAccuracy = valAccuracy;
                 }
-                _progress.Epoch(modelName, record, _settings.Epochs, clock.Elapsed, improved);
+                _progress.Epoch(modelName, record, _settings.Epochs, clock.Elapsed, improved, firstEpoch);
+                checkpoints?.Save(new CheckpointState(epoch, history, bestEpoch, bestAccuracy), model, optimizer, best!);
             }
             best!.RestoreInto(model);
             return new TrainingOutcome(history, bestEpoch, bestAccuracy);
@@ -73,7 +85,7 @@ public sealed class Trainer
     }
 
     static (double Loss, double Accuracy) TrainOneEpoch(DigitClassifier model, string modelName, BatchLoader loader,
-        optim.Optimizer optimizer, int epoch, CancellationToken cancellation)
+        OptimizerHelper optimizer, int epoch, CancellationToken cancellation)
     {
         model.train();
         double lossSum = 0;

@@ -9,9 +9,10 @@ public sealed class TrainingProgress
 
     public static TrainingProgress Silent { get; } = new(TextWriter.Null);
 
-    public void Epoch(string model, EpochRecord r, int totalEpochs, TimeSpan elapsed, bool isBest)
+    /// <param name="firstEpoch">The epoch this session started at (after a resume), for the ETA.</param>
+    public void Epoch(string model, EpochRecord r, int totalEpochs, TimeSpan elapsed, bool isBest, int firstEpoch = 1)
     {
-        var eta = TimeSpan.FromSeconds(elapsed.TotalSeconds / r.Epoch * (totalEpochs - r.Epoch));
+        var eta = TimeSpan.FromSeconds(elapsed.TotalSeconds / (r.Epoch - firstEpoch + 1) * (totalEpochs - r.Epoch));
         _out.WriteLine($"  [{model}] epoch {r.Epoch,3}/{totalEpochs}  loss {r.TrainLoss:F4}  acc {r.TrainAccuracy:P1}  " +
                        $"val loss {r.ValidationLoss:F4}  val acc {r.ValidationAccuracy:P1}{(isBest ? " *" : "  ")}  " +
                        $"{r.Seconds:F1}s  elapsed {Format(elapsed)}  ETA {Format(eta)}");
