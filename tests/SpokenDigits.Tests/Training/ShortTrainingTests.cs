@@ -13,7 +13,7 @@ public class ShortTrainingTests
     {
         var options = new ExperimentOptions(
             Models: new[] { ModelKind.Spec },
-            Training: new TrainingSettings(Epochs: 6, Seed: 7),
+            Training: new TrainingSettings(Epochs: 6, BatchSize: 16, Seed: 7),
             Subset: 15);   // takes 0–4 test (300), takes 5–14 train/validation (600)
         var output = new RunFolder(Path.Combine(Path.GetTempPath(), "sd-short-" + Guid.NewGuid().ToString("N")));
         try
