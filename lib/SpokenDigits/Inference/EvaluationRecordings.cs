@@ -6,7 +6,7 @@ namespace SpokenDigits.Inference;
 /// <summary>How <see cref="EvaluationRecordings.Discover"/> finds labelled recordings in a folder.</summary>
 public enum EvaluationLayout
 {
-    /// <summary>FSDD, else AudioMNIST, else <see cref="DigitPrefix"/>.</summary>
+    /// <summary>FSDD or AudioMNIST when that layout covers every digit-named .wav file, else <see cref="DigitPrefix"/>.</summary>
     Auto,
     /// <summary><c>{digit}_{speaker}_{take}.wav</c> directly in the folder.</summary>
     Fsdd,
@@ -46,19 +46,22 @@ public static partial class EvaluationRecordings
             case EvaluationLayout.AudioMnist: return (RecordingCatalog.Discover(full, DatasetLayout.AudioMnist), layout);
             case EvaluationLayout.DigitPrefix: return (FindDigitPrefix(full), layout);
         }
+        // The strict layouts when they cover every digit-named file; else the permissive one, so that
+        // a folder mixing 7_jackson_0.wav with 5-mine.wav (or a corrupt 4_x.wav) loses nothing silently.
+        var prefixed = FindDigitPrefix(full, quiet: true);
         try
         {
             var recordings = RecordingCatalog.Discover(full, DatasetLayout.Auto);
-            bool flat = recordings.All(r => Path.GetDirectoryName(r.Path) == full);
-            return (recordings, flat ? EvaluationLayout.Fsdd : EvaluationLayout.AudioMnist);
+            if (recordings.Count >= prefixed.Count)
+            {
+                bool flat = recordings.All(r => Path.GetDirectoryName(r.Path) == full);
+                return (recordings, flat ? EvaluationLayout.Fsdd : EvaluationLayout.AudioMnist);
+            }
         }
-        catch (DatasetException)
-        {
-            var prefixed = FindDigitPrefix(full, quiet: true);
-            if (prefixed.Count > 0) return (prefixed, EvaluationLayout.DigitPrefix);
-            throw new DatasetException($"recordings folder '{full}' holds no recordings: expected {RecordingFileName.Pattern} files (FSDD), " +
-                $"{{speaker}}/{RecordingFileName.Pattern} (AudioMNIST), or .wav files whose name starts with the digit (e.g. 7_anything.wav)");
-        }
+        catch (DatasetException) { }
+        if (prefixed.Count > 0) return (prefixed, EvaluationLayout.DigitPrefix);
+        throw new DatasetException($"recordings folder '{full}' holds no recordings: expected {RecordingFileName.Pattern} files (FSDD), " +
+            $"{{speaker}}/{RecordingFileName.Pattern} (AudioMNIST), or .wav files whose name starts with the digit (e.g. 7_anything.wav)");
     }
 
     static List<Recording> FindDigitPrefix(string folder, bool quiet = false)
