@@ -9,6 +9,8 @@ var commands = new Dictionary<string, (Func<string[], int> Run, string Usage)>
     ["train"] = (TrainCommand.Run, TrainCommand.Usage),
     ["run-notebook"] = (RunNotebookCommand.Run, RunNotebookCommand.Usage),
     ["bench"] = (BenchCommand.Run, BenchCommand.Usage),
+    ["predict"] = (PredictCommand.Run, PredictCommand.Usage),
+    ["evaluate"] = (EvaluateCommand.Run, EvaluateCommand.Usage),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

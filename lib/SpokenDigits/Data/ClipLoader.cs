@@ -13,6 +13,20 @@ public sealed record LoadedClips(IReadOnlyList<Recording> Recordings, float[] Sa
 /// <summary>Step one of the pipeline: WAV file → fixed-length, standardised raw clip.</summary>
 public static class ClipLoader
 {
+    /// <summary>One decoded clip → the model's raw input: resampled to the settings' rate, centre
+    /// fitted to <see cref="FeatureSettings.ClipSamples"/> samples (the length of
+    /// <paramref name="destination"/>) and standardised.</summary>
+    public static void Prepare(AudioClip clip, FeatureSettings settings, Span<float> destination)
+    {
+        if (destination.Length != settings.ClipSamples)
+            throw new ArgumentException($"destination holds {destination.Length} samples, the settings ask for {settings.ClipSamples}");
+        var samples = clip.SampleRate == settings.SampleRate
+            ? clip.Samples
+            : Resampler.Resample(clip.Samples, clip.SampleRate, settings.SampleRate);
+        ClipShaper.CentreFit(samples, destination);
+        ClipShaper.Standardise(destination);
+    }
+
     /// <summary>Loads every recording (in parallel, order kept). A file that cannot be read is
     /// reported by name: with <paramref name="skipBad"/> it is left out and listed in
     /// <see cref="LoadedClips.Bad"/>; otherwise loading stops with a <see cref="DatasetException"/>
@@ -26,13 +40,7 @@ public static class ClipLoader
         {
             try
             {
-                var clip = WavReader.Read(recordings[i].Path);
-                var samples = clip.SampleRate == settings.SampleRate
-                    ? clip.Samples
-                    : Resampler.Resample(clip.Samples, clip.SampleRate, settings.SampleRate);
-                var destination = buffer.AsSpan(i * t, t);
-                ClipShaper.CentreFit(samples, destination);
-                ClipShaper.Standardise(destination);
+                Prepare(WavReader.Read(recordings[i].Path), settings, buffer.AsSpan(i * t, t));
             }
             catch (WavFormatException e) { problems[i] = e.Problem; }
             catch (IOException e) { problems[i] = e.Message; }

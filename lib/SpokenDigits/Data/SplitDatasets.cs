@@ -6,8 +6,10 @@ namespace SpokenDigits.Data;
 /// With dataset-statistics normalisation the statistics come from the training part only.</summary>
 public sealed class SplitDatasets : IDisposable
 {
-    SplitDatasets(DatasetSplit split, FusionDataset train, FusionDataset validation, FusionDataset test, IReadOnlyList<BadRecording> skipped)
+    SplitDatasets(DatasetSplit split, FusionDataset train, FusionDataset validation, FusionDataset test, IReadOnlyList<BadRecording> skipped,
+        NormaliserStatistics? statistics)
     {
+        NormaliserStatistics = statistics;
         Split = split;
         Train = train;
         Validation = validation;
@@ -21,6 +23,8 @@ public sealed class SplitDatasets : IDisposable
     public FusionDataset Test { get; }
     /// <summary>Recordings left out because they could not be read (only with skip-bad).</summary>
     public IReadOnlyList<BadRecording> Skipped { get; }
+    /// <summary>The training statistics every part was normalised with (dataset-statistics normalisation only).</summary>
+    public NormaliserStatistics? NormaliserStatistics { get; }
 
     public static SplitDatasets Build(DatasetSplit split, FeatureSettings settings, bool skipBad = false)
     {
@@ -39,7 +43,8 @@ public sealed class SplitDatasets : IDisposable
             FusionDataset.Create(train, spectrogram, normaliser),
             FusionDataset.Create(validation, spectrogram, normaliser),
             FusionDataset.Create(test, spectrogram, normaliser),
-            skipped);
+            skipped,
+            normaliser.Statistics);
     }
 
     static FeatureNormaliser FitOnTrain(LoadedClips train, LogMelSpectrogram spectrogram)

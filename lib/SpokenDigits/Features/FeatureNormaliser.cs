@@ -25,6 +25,29 @@ public sealed class FeatureNormaliser : IDisposable
 
     public bool UsesDatasetStatistics => _mean is not null;
 
+    /// <summary>The per-band mean and standard deviation (dataset statistics), null for per-utterance.
+    /// Saved with a run so that a trained model can be fed exactly the features it was trained on.</summary>
+    public NormaliserStatistics? Statistics
+    {
+        get
+        {
+            if (_mean is null || _std is null) return null;
+            using var mean = _mean.flatten();
+            using var std = _std.flatten();
+            return new NormaliserStatistics(mean.data<float>().ToArray(), std.data<float>().ToArray());
+        }
+    }
+
+    /// <summary>A dataset-statistics normaliser from saved per-band statistics.</summary>
+    public static FeatureNormaliser FromStatistics(NormaliserStatistics statistics)
+    {
+        if (statistics.Mean.Length == 0 || statistics.Mean.Length != statistics.Std.Length)
+            throw new ArgumentException($"normaliser statistics need one mean and one std per mel band (got {statistics.Mean.Length} and {statistics.Std.Length})");
+        long bands = statistics.Mean.Length;
+        return new FeatureNormaliser(tensor(statistics.Mean).reshape(1, 1, bands, 1),
+            tensor(statistics.Std).reshape(1, 1, bands, 1).clamp_min(MinStd));
+    }
+
     public Tensor Apply(Tensor logMel)
     {
         if (_mean is not null && _std is not null) return (logMel - _mean) / _std;
@@ -40,3 +63,6 @@ public sealed class FeatureNormaliser : IDisposable
         _std?.Dispose();
     }
 }
+
+/// <summary>Per-mel-band mean and standard deviation of the training log-mel spectrograms.</summary>
+public sealed record NormaliserStatistics(float[] Mean, float[] Std);

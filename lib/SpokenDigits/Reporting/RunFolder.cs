@@ -1,5 +1,6 @@
 using SpokenDigits.Data;
 using SpokenDigits.Evaluation;
+using SpokenDigits.Features;
 using SpokenDigits.Models;
 
 namespace SpokenDigits.Reporting;
@@ -21,6 +22,8 @@ public sealed class RunFolder
     public const string SplitFile = "split.json";
     public const string SummaryFile = "summary.md";
     public const string OptionsFile = "experiment.json";
+    /// <summary>Per-band log-mel mean/std of the training part, written only with dataset-statistics normalisation.</summary>
+    public const string NormaliserFile = "normaliser.json";
 
     public RunFolder(string path) { Path = System.IO.Path.GetFullPath(path); }
 
@@ -59,6 +62,16 @@ public sealed class RunFolder
 
     public void SaveSplit(DatasetSplit split) =>
         AtomicFile.WriteAllText(System.IO.Path.Combine(Path, SplitFile), SplitManifest.From(split).ToJson());
+
+    public void SaveNormaliser(NormaliserStatistics statistics) =>
+        ResultsJson.Save(System.IO.Path.Combine(Path, NormaliserFile), statistics);
+
+    /// <summary>The saved normaliser statistics, or null when the run has none (per-utterance normalisation).</summary>
+    public NormaliserStatistics? LoadNormaliser()
+    {
+        var file = System.IO.Path.Combine(Path, NormaliserFile);
+        return File.Exists(file) ? ResultsJson.Load<NormaliserStatistics>(file) : null;
+    }
 
     /// <summary>Writes one model's history, metrics, predictions and (when given) weights.</summary>
     public void SaveModel(ModelResult result, DigitClassifier? trainedModel)

@@ -54,6 +54,7 @@ public sealed class Experiment
         var clock = Stopwatch.StartNew();
         using var data = SplitDatasets.Build(split, features, _options.SkipBad);
         foreach (var bad in data.Skipped) _progress.Line($"Skipped:  {bad}");
+        if (data.NormaliserStatistics is { } statistics) output?.SaveNormaliser(statistics);
         _progress.Line($"Features computed in {clock.Elapsed.TotalSeconds:F1}s: raw {Shape(data.Train.Raw)}, spectrogram {Shape(data.Train.Spectrograms)} (train)");
 
         var results = new List<ModelResult>();

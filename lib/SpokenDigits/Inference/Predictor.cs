@@ -1,0 +1,149 @@
+using SpokenDigits.Audio;
+using SpokenDigits.Data;
+using SpokenDigits.Features;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace SpokenDigits.Inference;
+
+/// <summary>A digit and how probable a model finds it.</summary>
+public sealed record DigitProbability(int Digit, float Probability);
+
+/// <summary>One model's answer for one recording.</summary>
+/// <param name="ModelName">The model that answered.</param>
+/// <param name="Digit">The predicted digit (highest probability).</param>
+/// <param name="Probability">Its probability.</param>
+/// <param name="Top3">The three most probable digits, most probable first.</param>
+/// <param name="Probabilities">All ten class probabilities, indexed by digit.</param>
+public sealed record ModelPrediction(string ModelName, int Digit, float Probability, IReadOnlyList<DigitProbability> Top3, float[] Probabilities)
+{
+    public static ModelPrediction From(string modelName, float[] probabilities)
+    {
+        var ranked = probabilities.Select((p, d) => new DigitProbability(d, p))
+            .OrderByDescending(x => x.Probability).ThenBy(x => x.Digit).ToList();
+        return new ModelPrediction(modelName, ranked[0].Digit, ranked[0].Probability, ranked.Take(3).ToList(), probabilities);
+    }
+
+    public override string ToString() =>
+        FormattableString.Invariant($"{ModelName}: {Digit} ({Probability:P1}); top-3 {string.Join(", ", Top3.Select(t => $"{t.Digit} {t.Probability:P1}"))}");
+}
+
+/// <summary>Every model's answer for one recording.</summary>
+/// <param name="Source">The file (or clip source) the recording came from.</param>
+/// <param name="SampleRate">The recording's own sample rate (it was resampled to the run's rate).</param>
+/// <param name="DurationSeconds">The recording's own duration (it was centre fitted to the run's clip length).</param>
+/// <param name="Models">One answer per model of the run, in training order.</param>
+public sealed record FilePrediction(string Source, int SampleRate, double DurationSeconds, IReadOnlyList<ModelPrediction> Models)
+{
+    public ModelPrediction this[string modelName] =>
+        Models.FirstOrDefault(m => m.ModelName == modelName) ?? throw new KeyNotFoundException($"no prediction of model '{modelName}'");
+
+    /// <summary>Whether every model predicts the same digit.</summary>
+    public bool Unanimous => Models.Select(m => m.Digit).Distinct().Count() == 1;
+}
+
+/// <summary>Predicts spoken digits with every model of a trained run, feeding each recording through
+/// the training pipeline: WavReader → resample to the run's rate → centre fit + standardise
+/// (<see cref="ClipLoader.Prepare"/>) → <see cref="LogMelSpectrogram"/> → the run's normaliser.</summary>
+/// <example><code>
+/// using var predictor = Predictor.Load("results/official-20250101-120000");
+/// var answer = predictor.PredictFile("my-seven.wav");
+/// </code></example>
+public sealed class Predictor : IDisposable
+{
+    readonly bool _ownsRun;
+    readonly LogMelSpectrogram _spectrogram;
+    readonly FeatureNormaliser _normaliser;
+
+    /// <summary>A predictor over an already loaded run (the caller keeps ownership of <paramref name="run"/>).</summary>
+    public Predictor(TrainedRun run) : this(run, ownsRun: false) { }
+
+    Predictor(TrainedRun run, bool ownsRun)
+    {
+        Run = run;
+        _ownsRun = ownsRun;
+        _spectrogram = new LogMelSpectrogram(run.Features);
+        _normaliser = run.CreateNormaliser();
+    }
+
+    /// <summary>Loads the run in <paramref name="runFolder"/> (see <see cref="TrainedRun.Load"/>); disposing the predictor disposes it.</summary>
+    public static Predictor Load(string runFolder) => new(TrainedRun.Load(runFolder), ownsRun: true);
+
+    public TrainedRun Run { get; }
+    public FeatureSettings Features => Run.Features;
+    public IReadOnlyList<string> ModelNames => Run.Models.Select(m => m.Name).ToList();
+
+    /// <summary>Reads and predicts one WAV file (any rate, channel count and length WavReader accepts).</summary>
+    /// <exception cref="WavFormatException">The file cannot be read; the message names it.</exception>
+    public FilePrediction PredictFile(string wavPath) => Predict(WavReader.Read(wavPath));
+
+    /// <summary>Predicts one decoded clip.</summary>
+    public FilePrediction Predict(AudioClip clip) => Predict(new[] { clip })[0];
+
+    /// <summary>Predicts several clips in one batch.</summary>
+    public IReadOnlyList<FilePrediction> Predict(IReadOnlyList<AudioClip> clips)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
+        if (clips.Count == 0) return Array.Empty<FilePrediction>();
+        int t = Features.ClipSamples;
+        var buffer = new float[(long)clips.Count * t];
+        for (int i = 0; i < clips.Count; i++)
+        {
+            if (clips[i].SampleRate <= 0) throw new ArgumentException($"{clips[i].Source}: sample rate {clips[i].SampleRate} Hz");
+            ClipLoader.Prepare(clips[i], Features, buffer.AsSpan(i * t, t));
+        }
+        var probabilities = Probabilities(buffer, clips.Count);
+        return clips.Select((c, i) => new FilePrediction(c.Source, c.SampleRate, c.DurationSeconds,
+            Run.Models.Select((m, k) => ModelPrediction.From(m.Name, probabilities[k][i])).ToList())).ToList();
+    }
+
+    /// <summary>The log-mel spectrogram (before normalisation) the models see for <paramref name="clip"/>,
+    /// indexed <c>[mel band, frame]</c>, for <see cref="Charts.SpectrogramChart"/>.</summary>
+    public float[,] LogMel(AudioClip clip)
+    {
+        var prepared = new float[Features.ClipSamples];
+        ClipLoader.Prepare(clip, Features, prepared);
+        using var scope = NewDisposeScope();
+        var logMel = _spectrogram.Compute(tensor(prepared, new long[] { 1, prepared.Length }));   // (1, 1, F, T_spec)
+        int bands = (int)logMel.shape[2], frames = (int)logMel.shape[3];
+        var flat = logMel.data<float>().ToArray();
+        var result = new float[bands, frames];
+        for (int b = 0; b < bands; b++)
+            for (int f = 0; f < frames; f++) result[b, f] = flat[b * frames + f];
+        return result;
+    }
+
+    /// <summary>Class probabilities <c>[model][clip][digit]</c> of <paramref name="count"/> prepared clips
+    /// (standardised, <see cref="FeatureSettings.ClipSamples"/> each, back to back).</summary>
+    public float[][][] Probabilities(float[] prepared, int count, int batchSize = 256)
+    {
+        int t = Features.ClipSamples;
+        if (prepared.Length != (long)count * t) throw new ArgumentException($"expected {count} × {t} samples, got {prepared.Length}");
+        var result = Run.Models.Select(_ => new float[count][]).ToArray();
+        using var noGrad = no_grad();
+        for (int start = 0; start < count; start += batchSize)
+        {
+            int n = Math.Min(batchSize, count - start);
+            using var scope = NewDisposeScope();
+            var raw = tensor(prepared.AsSpan(start * t, n * t).ToArray(), new long[] { n, t });     // (B, T)
+            var spectrograms = _normaliser.Apply(_spectrogram.Compute(raw));                     // (B, 1, F, T_spec)
+            for (int k = 0; k < Run.Models.Count; k++)
+            {
+                var model = Run.Models[k].Module;
+                model.eval();
+                var p = softmax(model.forward(raw, spectrograms), 1);                             // (B, classes)
+                var flat = p.data<float>().ToArray();
+                int classes = (int)p.shape[1];
+                for (int i = 0; i < n; i++) result[k][start + i] = flat.AsSpan(i * classes, classes).ToArray();
+            }
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _spectrogram.Dispose();
+        _normaliser.Dispose();
+        if (_ownsRun) Run.Dispose();
+    }
+}
