@@ -46,7 +46,7 @@ public class ReproducibilityTests
         AssertSameTraining(uninterrupted.Models[0], again.Models[0]);
     }
 
-    static void AssertSameTraining(Evaluation.ModelResult expected, Evaluation.ModelResult actual)
+    static void AssertSameTraining(SpokenDigits.Evaluation.ModelResult expected, SpokenDigits.Evaluation.ModelResult actual)
     {
         Assert.True(actual.Succeeded, actual.Failure);
         Assert.Equal(expected.History.Select(h => h.TrainLoss), actual.History.Select(h => h.TrainLoss));
