@@ -36,8 +36,9 @@ public static class ReportDiscussion
         {
             if (c.Pooled is not { } p) continue;
             bool sig = p.Lower > 0 || p.Upper < 0;
-            string direction = p.Difference > 0 ? "ahead of" : p.Difference < 0 ? "behind" : "level with";
-            yield return $"Fusion against the {Short(c.ModelB)} model: fusion is {Points(Math.Abs(p.Difference)).TrimStart('+')} accuracy points {direction} it " +
+            string position = p.Difference == 0 ? "level with it"
+                : $"{Points(Math.Abs(p.Difference)).TrimStart('+')} accuracy points {(p.Difference > 0 ? "ahead of" : "behind")} it";
+            yield return $"Fusion against the {Short(c.ModelB)} model: fusion is {position} " +
                          $"(seed-averaged, 95% bootstrap CI over recordings [{Points(p.Lower)}, {Points(p.Upper)}] points), which is " +
                          (sig ? "significant: the interval excludes 0." : "not significant: the interval contains 0, so this run cannot tell the two apart.") +
                          $" McNemar's exact test per seed was significant in fusion's favour in {Int(c.SeedsSignificantForA)} of {Int(c.PerSeed.Count)} seeds and against it in {Int(c.SeedsSignificantForB)}" +
@@ -102,7 +103,7 @@ public static class ReportDiscussion
         };
         if (d.SeedRuns.Count is > 0 and < 5) parts.Add($"Only {Int(d.SeedRuns.Count)} seeds were run, so the standard deviations are rough.");
         if (d.Manifest?.Subset is int subset) parts.Add($"The runs used only takes below {Int(subset)} per speaker and digit (--subset), so the numbers are not comparable with full-data runs.");
-        parts.Add($"Each model trained for {Int(r.Training.Epochs)} epochs.");
+        parts.Add($"Each model trained for {Int(r.Training.Epochs)} epoch{(r.Training.Epochs == 1 ? "" : "s")}.");
         return string.Join(" ", parts);
     }
 
