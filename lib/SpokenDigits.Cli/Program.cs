@@ -11,6 +11,7 @@ var commands = new Dictionary<string, (Func<string[], int> Run, string Usage)>
     ["bench"] = (BenchCommand.Run, BenchCommand.Usage),
     ["predict"] = (PredictCommand.Run, PredictCommand.Usage),
     ["evaluate"] = (EvaluateCommand.Run, EvaluateCommand.Usage),
+    ["report"] = (ReportCommand.Run, ReportCommand.Usage),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

@@ -30,7 +30,7 @@ public sealed class Experiment
         if (_options.Subset is int maxTake)
             recordings = recordings.Where(r => r.Take < maxTake).ToList();
         var training = _options.TrainingOrDefault;
-        return (folder, _options.SplitOrDefault.Apply(recordings, training.ValidationFraction, training.Seed));
+        return (folder, _options.SplitOrDefault.Apply(recordings, training.ValidationFraction, _options.SplitSeedOrDefault));
     }
 
     /// <summary>Runs everything; writes into <paramref name="output"/> when given. With

@@ -6,7 +6,8 @@ namespace SpokenDigits.Training;
 /// <param name="BatchSize">Recordings per optimisation step.</param>
 /// <param name="LearningRate">Peak AdamW learning rate (cosine-annealed to zero over the epochs).</param>
 /// <param name="WeightDecay">AdamW decoupled weight decay.</param>
-/// <param name="Seed">Seeds the split, weight initialisation, dropout and batch order.</param>
+/// <param name="Seed">Seeds weight initialisation, dropout and batch order, and the split unless
+/// <see cref="ExperimentOptions.SplitSeed"/> is set.</param>
 /// <param name="ValidationFraction">Share of the training recordings held out for validation.</param>
 /// <param name="Threads">Torch intra-op threads; null means one per core.</param>
 public sealed record TrainingSettings(
