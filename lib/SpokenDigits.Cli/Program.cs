@@ -8,6 +8,7 @@ var commands = new Dictionary<string, (Func<string[], int> Run, string Usage)>
     ["download"] = (DownloadCommand.Run, DownloadCommand.Usage),
     ["train"] = (TrainCommand.Run, TrainCommand.Usage),
     ["run-notebook"] = (RunNotebookCommand.Run, RunNotebookCommand.Usage),
+    ["kernel"] = (KernelCommand.Run, KernelCommand.Usage),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
