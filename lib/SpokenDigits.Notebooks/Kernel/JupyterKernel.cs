@@ -24,6 +24,7 @@ public sealed class JupyterKernelOptions
 /// control (interrupt/shutdown, served while a cell runs), iopub (the only thread that touches the PUB
 /// socket; everything else queues), heartbeat (echo). The stdin socket is bound but input requests
 /// are not supported (Console.ReadLine in a cell reads the kernel process's stdin).
+/// After a failed cell (stop_on_error, the default) execute_requests already queued are answered "aborted".
 /// Invalid signatures, malformed frames or JSON: logged and dropped. Unknown *_request types: a
 /// reply with status "error"; other unknown types (comm_* ...): logged and ignored.
 /// </summary>
@@ -47,6 +48,7 @@ public sealed class JupyterKernel : IDisposable
     private readonly List<Thread> _threads = new();
     private CancellationTokenSource? _runningCell;
     private int _executionCount;
+    private bool _abortQueued; // shell thread only
     private int _started, _disposed;
 
     /// <summary>Binds the five sockets (ports given as 0 are chosen and written back into <paramref name="connection"/>).</summary>
@@ -184,7 +186,35 @@ public sealed class JupyterKernel : IDisposable
             }
             try { Handle(socket, channel, request); }
             catch (Exception e) { Log($"{channel}: {request.MsgType} failed: {e}"); }
+            if (_abortQueued) AbortQueued(socket, channel);
         }
+    }
+
+    /// <summary>
+    /// After a failed cell with stop_on_error (the default), execute_requests already waiting on the shell
+    /// socket (e.g. "Run All") are answered with status "aborted" instead of running, as IPython does;
+    /// other requests are served normally.
+    /// </summary>
+    private void AbortQueued(RouterSocket socket, string channel)
+    {
+        _abortQueued = false;
+        NetMQMessage? frames = null;
+        while (!_stop.IsCancellationRequested && socket.TryReceiveMultipartMessage(TimeSpan.Zero, ref frames))
+        {
+            var request = WireFormat.Parse(frames, _signer, out var error);
+            if (request is null) { Log($"{channel}: dropped a message: {error}"); continue; }
+            try
+            {
+                if (request.MsgType != "execute_request") { Handle(socket, channel, request); continue; }
+                Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
+                int count;
+                lock (_cellGate) count = _executionCount;
+                Reply(socket, request, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = count });
+                Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
+            }
+            catch (Exception e) { Log($"{channel}: {request.MsgType} failed: {e}"); }
+        }
+        _abortQueued = false;
     }
 
     // ---- dispatch -------------------------------------------------------------------------------
@@ -297,6 +327,7 @@ public sealed class JupyterKernel : IDisposable
             reply = OutputMessages.ErrorContent(error);
             reply["status"] = "error";
             reply["execution_count"] = count;
+            if (Bool(c, "stop_on_error", true) && !silent) _abortQueued = true;
         }
         else
         {

@@ -113,6 +113,34 @@ public class KernelTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Stop_on_error_aborts_execute_requests_queued_behind_a_failing_cell(bool stopOnError)
+    {
+        using var h = new KernelHarness();
+        var c = h.Client;
+        JsonObject Req(string code) => new() { ["code"] = code, ["silent"] = false, ["store_history"] = true, ["stop_on_error"] = stopOnError };
+        var failing = c.Send(c.Shell, "execute_request", Req("System.Threading.Thread.Sleep(1000);\nthrow new Exception(\"first fails\");"));
+        var queued = c.Send(c.Shell, "execute_request", Req("Console.WriteLine(\"second ran\");"));
+        Assert.Equal("error", c.ReceiveReply(c.Shell, failing, KernelTestClient.Timeout)!.Str("status"));
+        var second = c.ReceiveReply(c.Shell, queued, KernelTestClient.Timeout);
+        Assert.NotNull(second);
+        var io = c.IopubUntilIdle(queued);
+        if (stopOnError)
+        {
+            Assert.Equal("aborted", second.Str("status"));
+            Assert.DoesNotContain(io, m => m.MsgType == "stream");
+        }
+        else
+        {
+            Assert.Equal("ok", second.Str("status"));
+            Assert.Contains(io, m => m.MsgType == "stream" && m.Str("text") == "second ran\n");
+        }
+        var (later, _) = c.Execute("\"later cells run\"");
+        Assert.Equal("ok", later.Str("status"));
+    }
+
+    [Theory]
     [InlineData("while (true) { CancellationToken.ThrowIfCancellationRequested(); System.Threading.Thread.Sleep(10); }")]
     [InlineData("await Task.Delay(60000, CancellationToken);")]
     public void Interrupt_stops_a_long_cell(string code)
