@@ -11,7 +11,7 @@ namespace SpokenDigits.Notebooks.Tests.Kernel;
 public class KernelProcessTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Cli_kernel_process_serves_requests_and_exits_after_shutdown()
+    public async Task Cli_kernel_process_serves_requests_and_exits_after_shutdown()
     {
         var dll = FindCliDll();
         if (dll is null)
@@ -55,7 +55,7 @@ public class KernelProcessTests(ITestOutputHelper output)
         finally
         {
             if (!process.HasExited) { process.Kill(); process.WaitForExit(5_000); }
-            output.WriteLine("kernel stderr: " + (stderr.Wait(2_000) ? stderr.Result : "(not read)"));
+            output.WriteLine("kernel stderr: " + (await Task.WhenAny(stderr, Task.Delay(2_000)) == stderr ? await stderr : "(not read)"));
             _ = stdout;
         }
     }

@@ -298,7 +298,7 @@ public class KernelTests
     }
 
     [Fact]
-    public void Run_returns_after_shutdown_when_started_from_a_connection_file()
+    public async Task Run_returns_after_shutdown_when_started_from_a_connection_file()
     {
         using var tmp = new TempDir();
         var ports = FreePorts(5);
@@ -317,7 +317,7 @@ public class KernelTests
         var (r, io) = client.Execute("Environment.CurrentDirectory.Length > 0");
         Assert.Equal("True", Assert.Single(io, m => m.MsgType == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
         client.Request(client.Shell, "shutdown_request", new JsonObject { ["restart"] = true });
-        Assert.True(run.Wait(KernelTestClient.Timeout), "Run did not return after shutdown_request");
+        Assert.True(await Task.WhenAny(run, Task.Delay(KernelTestClient.Timeout)) == run, "Run did not return after shutdown_request");
         client.Dispose();
     }
 
