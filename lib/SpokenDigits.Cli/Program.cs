@@ -12,6 +12,7 @@ var commands = new Dictionary<string, (Func<string[], int> Run, string Usage)>
     ["predict"] = (PredictCommand.Run, PredictCommand.Usage),
     ["evaluate"] = (EvaluateCommand.Run, EvaluateCommand.Usage),
     ["report"] = (ReportCommand.Run, ReportCommand.Usage),
+    ["kernel"] = (KernelCommand.Run, KernelCommand.Usage),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
