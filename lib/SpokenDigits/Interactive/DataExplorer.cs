@@ -15,7 +15,11 @@ namespace SpokenDigits.Interactive;
 /// One recording as the models see it: the file as read, the fixed-length standardised clip fed to the raw
 /// branch, and its log-mel spectrogram (the spectrogram branch's input before normalisation).
 /// </summary>
-/// <param name="LogMel">Indexed <c>[mel band, frame]</c>.</param>
+/// <param name="Recording">Which file.</param>
+/// <param name="Clip">The file as read (its own sample rate and length).</param>
+/// <param name="ModelInput">The centre-fitted, standardised clip at <see cref="FeatureSettings.SampleRate"/> (the raw branch's input).</param>
+/// <param name="LogMel">Its log-mel spectrogram, indexed <c>[mel band, frame]</c>.</param>
+/// <param name="Settings">The feature settings used.</param>
 public sealed record DigitExample(Recording Recording, AudioClip Clip, float[] ModelInput, float[,] LogMel, FeatureSettings Settings)
 {
     public double HopSeconds => (double)Settings.HopSamples / Settings.SampleRate;
