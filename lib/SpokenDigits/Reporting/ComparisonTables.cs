@@ -47,6 +47,7 @@ public static class ComparisonTables
         foreach (var g in c.Gains)
         {
             double top = Math.Max(g.Fusion, g.BestBranchF1);
+            if (top <= 0) top = double.NaN;   // nothing to highlight when every model scores 0
             string colour = g.Gain > c.Tolerance ? "#2a7d2a" : g.Gain < -c.Tolerance ? "#c62828" : "#555";
             sb.Append("<tr>").Append(Th).Append(E(g.Label)).Append("</th>")
               .Append(g.Raw == top ? TdBest : Td).Append(Comparison.F3(g.Raw)).Append("</td>")
