@@ -18,7 +18,7 @@ public static class ReportCommand
           --loso-seeds N       model seeds per held-out speaker (default 1)
           --split S            official | stratified (default official) for the multi-seed protocol
           --models M           comma list of raw, spec, fusion (default all three)
-          --epochs N           (default 20)      --batch-size N (default 64)
+          --epochs N           (default 15)      --batch-size N (default 64)
           --lr X               (default 0.002)   --weight-decay X (default 0.0001)
           --validation X       (default 0.1)     --threads N  torch threads (default: one per core)
           --subset N           keep only takes below N (quick runs)

@@ -15,7 +15,7 @@ public static class TrainCommand
           --layout L           auto | fsdd | audiomnist (default auto)
           --split S            official | stratified | speakers:NAME[,NAME] (default official)
           --models M           comma list of raw, spec, fusion (default all three)
-          --epochs N           (default 20)      --batch-size N (default 64)
+          --epochs N           (default 15)      --batch-size N (default 64)
           --lr X               (default 0.002)   --weight-decay X (default 0.0001)
           --seed N             (default 42)      --validation X (default 0.1)
           --threads N          torch threads (default: one per core)

@@ -16,7 +16,7 @@ public sealed record FeatureSettings(
     double ClipSeconds = 1.0,
     double WindowMs = 25,
     double HopMs = 10,
-    int FftSize = 512,
+    int FftSize = 256,
     int MelBands = 64,
     double MinHz = 20,
     double? MaxHz = null,

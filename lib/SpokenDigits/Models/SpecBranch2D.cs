@@ -18,9 +18,9 @@ public sealed class SpecBranch2D : Module<Tensor, Tensor>
             ConvBlocks.Conv2d(1, 16, pool: 2),     // (F, T_spec) → (F/2, T_spec/2)
             ConvBlocks.Conv2d(16, 32, pool: 2),    //             → (F/4, T_spec/4)
             ConvBlocks.Conv2d(32, 64, pool: 2),    //             → (F/8, T_spec/8)
-            ConvBlocks.Conv2d(64, 128));
+            ConvBlocks.Conv2d(64, 64));
         pool = AdaptiveAvgPool2d(1);
-        embed = Sequential(Linear(128, embeddingSize), ReLU());
+        embed = Sequential(Linear(64, embeddingSize), ReLU());
         EmbeddingSize = embeddingSize;
         RegisterComponents();
     }
@@ -29,8 +29,8 @@ public sealed class SpecBranch2D : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor spectrogram)
     {
-        var x = blocks.forward(spectrogram);    // (B, 128, F/8, T_spec/8)
-        x = pool.forward(x).flatten(1);         // (B, 128)
+        var x = blocks.forward(spectrogram);    // (B, 64, F/8, T_spec/8)
+        x = pool.forward(x).flatten(1);         // (B, 64)
         return embed.forward(x);                // (B, emb)
     }
 }

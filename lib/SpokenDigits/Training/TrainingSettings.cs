@@ -11,7 +11,7 @@ namespace SpokenDigits.Training;
 /// <param name="ValidationFraction">Share of the training recordings held out for validation.</param>
 /// <param name="Threads">Torch intra-op threads; null means one per core.</param>
 public sealed record TrainingSettings(
-    int Epochs = 20,
+    int Epochs = 15,
     int BatchSize = 64,
     double LearningRate = 2e-3,
     double WeightDecay = 1e-4,
