@@ -13,7 +13,7 @@ namespace SpokenDigits.Notebooks.Tests;
 /// </summary>
 public sealed class QuickNotebookRuns : IDisposable
 {
-    public static readonly string[] Names = ["01-data", "02-raw-only", "03-spec-only", "04-fusion", "05-comparison"];
+    public static readonly string[] Names = ["01-data", "02-raw-only", "03-spec-only", "04-fusion", "05-comparison", "06-try-it-yourself"];
 
     private readonly TempDir _temp = new();
 
@@ -131,6 +131,19 @@ public sealed class NotebookExecutionTests(QuickNotebookRuns runs, ITestOutputHe
         var stdout = string.Concat(nb.CodeCells.SelectMany(c => c.Outputs).OfType<StreamOutput>().Select(s => s.Text));
         Assert.Contains($"[{model}] epoch   2/2", stdout);
         Assert.True(File.Exists(Path.Combine(runs.RunsDirectory, "official-seed42-e2-subset10", model, "metrics.json")));
+    }
+
+    [Fact]
+    public void Try_it_yourself_plays_a_recording_and_shows_what_each_model_hears()
+    {
+        var nb = runs.Results["06-try-it-yourself"].Notebook;
+        var charts = ChartTraceTypes(nb);
+        Assert.Equal(1, Charts(charts, "scatter"));   // waveform
+        Assert.Equal(1, Charts(charts, "heatmap"));   // spectrogram
+        Assert.Equal(1, Charts(charts, "bar"));       // the three models' probabilities
+        var html = string.Concat(nb.CodeCells.SelectMany(c => c.Outputs).OfType<DisplayDataOutput>().Select(o => o.Data.GetText("text/html")));
+        Assert.Contains("<audio controls", html);
+        foreach (var model in new[] { "RawOnlyModel", "SpecOnlyModel", "TwoStreamFusionModel" }) Assert.Contains(model, html);
     }
 
     [Fact]

@@ -72,8 +72,12 @@ public sealed class CheckpointStore
         }
     }
 
+    /// <summary>Removes this model's checkpoints, and the checkpoints folder once it is empty.</summary>
     public void Delete()
     {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        var parent = Path.GetDirectoryName(_folder);
+        if (parent is not null && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+            Directory.Delete(parent);
     }
 }

@@ -39,7 +39,6 @@ public sealed class Trainer
         torch.manual_seed(_settings.Seed);
         var loader = new BatchLoader(train, _settings.BatchSize, shuffle: true, _settings.Seed);
         using var optimizer = optim.AdamW(model.parameters(), _settings.LearningRate, weight_decay: _settings.WeightDecay);
-        var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, _settings.Epochs);
 
         var history = new List<EpochRecord>();
         ModelWeights? best = null;
@@ -50,9 +49,12 @@ public sealed class Trainer
         {
             history.AddRange(state.History);
             (best, bestEpoch, bestAccuracy, firstEpoch) = (restoredBest, state.BestEpoch, state.BestValidationAccuracy, state.Epoch + 1);
-            for (int e = 0; e < state.Epoch; e++) schedule.step();
             _progress.Line($"  [{modelName}] resuming after epoch {state.Epoch} from {checkpoints.Folder}");
         }
+        // The schedule replays from the peak rate, so a resumed run sees exactly the rates of an uninterrupted one.
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = _settings.LearningRate;
+        var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, _settings.Epochs);
+        for (int e = 1; e < firstEpoch; e++) schedule.step();
         var clock = Stopwatch.StartNew();
         try
         {
