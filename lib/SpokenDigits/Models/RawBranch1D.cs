@@ -19,8 +19,8 @@ public sealed class RawBranch1D : Module<Tensor, Tensor>
             ConvBlocks.Conv1d(32, 64, kernel: 3, pool: 4),              //   → T/64
             ConvBlocks.Conv1d(64, 128, kernel: 3, pool: 4),             //   → T/256
             ConvBlocks.Conv1d(128, 128, kernel: 3));
-        pool = AdaptiveAvgPool1d(1);
-        embed = Sequential(Linear(128, embeddingSize), ReLU());
+        pool = AdaptiveAvgPool1d(4);
+        embed = Sequential(Linear(128 * 4, embeddingSize), ReLU());
         EmbeddingSize = embeddingSize;
         RegisterComponents();
     }
@@ -31,7 +31,7 @@ public sealed class RawBranch1D : Module<Tensor, Tensor>
     {
         var x = raw.unsqueeze(1);               // (B, 1, T)
         x = blocks.forward(x);                  // (B, 128, ≈T/256)
-        x = pool.forward(x).flatten(1);         // (B, 128)
+        x = pool.forward(x).flatten(1);         // (B, 128·4): coarse time layout kept
         return embed.forward(x);                // (B, emb)
     }
 }

@@ -19,8 +19,8 @@ public sealed class SpecBranch2D : Module<Tensor, Tensor>
             ConvBlocks.Conv2d(16, 32, pool: 2),    //             → (F/4, T_spec/4)
             ConvBlocks.Conv2d(32, 64, pool: 2),    //             → (F/8, T_spec/8)
             ConvBlocks.Conv2d(64, 64));
-        pool = AdaptiveAvgPool2d(1);
-        embed = Sequential(Linear(64, embeddingSize), ReLU());
+        pool = AdaptiveAvgPool2d(new long[] { 2, 3 });
+        embed = Sequential(Linear(64 * 2 * 3, embeddingSize), ReLU());
         EmbeddingSize = embeddingSize;
         RegisterComponents();
     }
@@ -30,7 +30,7 @@ public sealed class SpecBranch2D : Module<Tensor, Tensor>
     public override Tensor forward(Tensor spectrogram)
     {
         var x = blocks.forward(spectrogram);    // (B, 64, F/8, T_spec/8)
-        x = pool.forward(x).flatten(1);         // (B, 64)
+        x = pool.forward(x).flatten(1);         // (B, 64·2·3): coarse frequency × time layout kept
         return embed.forward(x);                // (B, emb)
     }
 }

@@ -14,7 +14,7 @@ public class ShortTrainingTests
         var options = new ExperimentOptions(
             Models: new[] { ModelKind.Spec },
             Training: new TrainingSettings(Epochs: 8, BatchSize: 16, Seed: 7),
-            Subset: 15);   // takes 0–4 test (300), takes 5–14 train/validation (600)
+            Subset: 20);   // takes 0–4 test (300), takes 5–19 train/validation (900)
         var output = new RunFolder(Path.Combine(Path.GetTempPath(), "sd-short-" + Guid.NewGuid().ToString("N")));
         try
         {
@@ -22,7 +22,7 @@ public class ShortTrainingTests
             var spec = Assert.Single(run.Models);
             Assert.True(spec.Succeeded, spec.Failure);
             Assert.Equal(300, spec.Predictions.Count);
-            Assert.True(spec.Test!.Accuracy > 0.5, $"test accuracy {spec.Test.Accuracy:P1} is not far above chance (10%)");
+            Assert.True(spec.Test!.Accuracy > 0.6, $"test accuracy {spec.Test.Accuracy:P1} is not far above chance (10%)");
             Assert.Equal(8, spec.History.Count);
             Assert.InRange(spec.BestEpoch, 1, 8);
 
