@@ -72,7 +72,7 @@ public static class TrainCommand
 
     static int Execute(Experiment experiment, RunFolder folder, string[] args, bool resume)
     {
-        var results = experiment.Run("spokendigits train " + string.Join(' ', args), folder, ConsoleCancellation.Token, resume);
+        var results = experiment.Run(string.Join(' ', new[] { "spokendigits", "train" }.Concat(args)), folder, ConsoleCancellation.Token, resume);
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(Path.Combine(folder.Path, RunFolder.SummaryFile)));
         return results.Models.All(r => r.Succeeded) ? 0 : 1;
