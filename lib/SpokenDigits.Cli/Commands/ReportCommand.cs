@@ -43,16 +43,9 @@ public static class ReportCommand
         }
 
         bool quick = cl.Flag("quick");
-        var defaults = new TrainingSettings();
-        var training = new TrainingSettings(
-            Epochs: cl.Int("epochs") ?? (quick ? 2 : defaults.Epochs),
-            BatchSize: cl.Int("batch-size") ?? defaults.BatchSize,
-            LearningRate: cl.Double("lr") ?? defaults.LearningRate,
-            WeightDecay: cl.Double("weight-decay") ?? defaults.WeightDecay,
-            ValidationFraction: cl.Double("validation") ?? defaults.ValidationFraction,
-            Threads: cl.Int("threads")).Validated();
+        var training = TrainingOptions.Settings(cl, quick);
         int seedCount = cl.Int("seeds") ?? (quick ? 2 : 5);
-        int firstSeed = cl.Int("first-seed") ?? defaults.Seed;
+        int firstSeed = cl.Int("first-seed") ?? training.Seed;
         var seeds = MultiSeedProtocol.ConsecutiveSeeds(seedCount, firstSeed);
         bool loso = cl.Flag("loso");
         var losoSeeds = MultiSeedProtocol.ConsecutiveSeeds(cl.Int("loso-seeds") ?? 1, firstSeed);
@@ -62,7 +55,7 @@ public static class ReportCommand
             DataFolder: cl.Get("data"),
             Split: split,
             Training: training,
-            Models: cl.Get("models") is { } m ? m.Split(',').Select(ModelCatalog.Parse).ToList() : null,
+            Models: TrainingOptions.Models(cl),
             SkipBad: cl.Flag("skip-bad"),
             Subset: cl.Int("subset") ?? (quick ? 10 : null),
             SplitSeed: cl.Int("split-seed"));

@@ -41,15 +41,7 @@ public static class TrainCommand
             return Execute(new Experiment(existing.LoadOptions(), new TrainingProgress(Console.Out)), existing, args, resume: true);
         }
         bool quick = cl.Flag("quick");
-        var defaults = new TrainingSettings();
-        var training = new TrainingSettings(
-            Epochs: cl.Int("epochs") ?? (quick ? 2 : defaults.Epochs),
-            BatchSize: cl.Int("batch-size") ?? defaults.BatchSize,
-            LearningRate: cl.Double("lr") ?? defaults.LearningRate,
-            WeightDecay: cl.Double("weight-decay") ?? defaults.WeightDecay,
-            Seed: cl.Int("seed") ?? defaults.Seed,
-            ValidationFraction: cl.Double("validation") ?? defaults.ValidationFraction,
-            Threads: cl.Int("threads"));
+        var training = TrainingOptions.Settings(cl, quick);
         var features = new FeatureSettings(Normalisation: ParseNormalisation(cl.Get("normalisation")));
         var split = SplitProtocol.Parse(cl.Get("split") ?? "official");
         var options = new ExperimentOptions(
@@ -58,7 +50,7 @@ public static class TrainCommand
             Split: split,
             Features: features,
             Training: training,
-            Models: cl.Get("models") is { } m ? m.Split(',').Select(ModelCatalog.Parse).ToList() : null,
+            Models: TrainingOptions.Models(cl),
             SkipBad: cl.Flag("skip-bad"),
             Subset: cl.Int("subset") ?? (quick ? 10 : null));
         var runName = cl.Get("run") ?? $"{split.ToString().Replace(':', '-').Replace(',', '+')}-{DateTime.Now:yyyyMMdd-HHmmss}";

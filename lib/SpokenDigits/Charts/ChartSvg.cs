@@ -54,19 +54,30 @@ public static class ChartSvg
         return GroupedBars(title, categories, ok.Select(r => (r.ModelName, (IReadOnlyList<double>)r.Test!.PerClass.Select(m => m.F1).ToList())).ToList(), "F1");
     }
 
-    /// <summary>Grouped bars: one group per category, one bar per series (legend at the bottom), y from <paramref name="yMin"/> to <paramref name="yMax"/>.</summary>
+    /// <summary>Grouped bars of plain values (no error whiskers), y from <paramref name="yMin"/> to <paramref name="yMax"/>.</summary>
     public static string GroupedBars(string title, IReadOnlyList<string> categories,
-        IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string yLabel, double yMin = 0, double yMax = 1)
+        IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string yLabel, double yMin = 0, double yMax = 1) =>
+        GroupedBars(title, categories, series.Select(s => new BarSeries(s.Name, s.Values, Array.Empty<double>())).ToList(), yLabel, yMin, yMax);
+
+    /// <summary>Grouped bars from zero, one group per category and one bar per series, with ± error whiskers where a series has errors; with <paramref name="signColours"/> a single series
+    /// is green above zero and red below. The y range covers every bar and whisker (and 0).</summary>
+    public static string GroupedBars(string title, IReadOnlyList<string> categories, IReadOnlyList<BarSeries> series, string yLabel,
+        double? yMin = null, double? yMax = null, bool signColours = false)
     {
-        const int left = 60, top = 50, plotHeight = 260, groupWidth = 64;
+        var tops = series.SelectMany(s => s.Values.Select((v, i) => v + Err(s, i))).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        var bottoms = series.SelectMany(s => s.Values.Select((v, i) => v - Err(s, i))).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        double lo = yMin ?? Math.Min(0, bottoms.Min() * 1.15), hi = yMax ?? Math.Max(0, tops.Max() * 1.15);
+        if (hi - lo < 1e-9) { hi = lo + 1; }
+        const int left = 64, top = 50, plotHeight = 260;
+        int groupWidth = Math.Max(40, 16 + 16 * series.Count);
         int width = left + Math.Max(1, categories.Count) * groupWidth + 20, height = top + plotHeight + 90;
+        double Y(double v) => top + plotHeight * (1 - (Math.Clamp(v, lo, hi) - lo) / (hi - lo));
         var sb = Begin(width, height, title);
-        double Y(double v) => top + plotHeight * (1 - (Math.Clamp(v, yMin, yMax) - yMin) / (yMax - yMin));
         for (int i = 0; i <= 5; i++)
         {
-            double v = yMin + (yMax - yMin) * i / 5;
+            double v = lo + (hi - lo) * i / 5;
             sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - 20}\" y1=\"{Y(v):0.#}\" y2=\"{Y(v):0.#}\" stroke=\"#e5e5e5\"/>");
-            sb.Append(Text(left - 6, Y(v) + 4, v.ToString("0.0#", Inv), "end", 11));
+            sb.Append(Text(left - 6, Y(v) + 4, v.ToString("0.0##", Inv), "end", 11));
         }
         double barWidth = (groupWidth - 14.0) / Math.Max(1, series.Count);
         for (int c = 0; c < categories.Count; c++)
@@ -76,22 +87,35 @@ public static class ChartSvg
             {
                 double v = c < series[s].Values.Count ? series[s].Values[c] : double.NaN;
                 if (!double.IsFinite(v)) continue;
-                double y = Y(v), x = gx + s * barWidth;
-                sb.Append(Inv, $"<rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{barWidth - 1:0.##}\" height=\"{Y(yMin) - y:0.##}\" fill=\"{PlotlyFigure.ModelColour(series[s].Name, s)}\"><title>{Esc(series[s].Name)}, {Esc(categories[c])}: {v:0.000}</title></rect>");
+                double e = Err(series[s], c);
+                double x = gx + s * barWidth, y0 = Y(0), y1 = Y(v);
+                string colour = signColours ? (v >= 0 ? PlotlyFigure.Positive : PlotlyFigure.Negative) : PlotlyFigure.ModelColour(series[s].Name, s);
+                sb.Append(Inv, $"<rect x=\"{x:0.##}\" y=\"{Math.Min(y0, y1):0.##}\" width=\"{barWidth - 1:0.##}\" height=\"{Math.Abs(y0 - y1):0.##}\" fill=\"{colour}\"><title>{Esc(series[s].Name)}, {Esc(categories[c])}: {v:0.000} ± {e:0.000}</title></rect>");
+                if (e > 0)
+                {
+                    double cx = x + (barWidth - 1) / 2;
+                    sb.Append(Inv, $"<line x1=\"{cx:0.##}\" x2=\"{cx:0.##}\" y1=\"{Y(v - e):0.##}\" y2=\"{Y(v + e):0.##}\" stroke=\"#222\"/>");
+                    sb.Append(Inv, $"<line x1=\"{cx - 3:0.##}\" x2=\"{cx + 3:0.##}\" y1=\"{Y(v + e):0.##}\" y2=\"{Y(v + e):0.##}\" stroke=\"#222\"/>");
+                    sb.Append(Inv, $"<line x1=\"{cx - 3:0.##}\" x2=\"{cx + 3:0.##}\" y1=\"{Y(v - e):0.##}\" y2=\"{Y(v - e):0.##}\" stroke=\"#222\"/>");
+                }
             }
             sb.Append(Text(left + c * groupWidth + groupWidth / 2.0, top + plotHeight + 16, categories[c], "middle", 12));
         }
-        sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - 20}\" y1=\"{Y(yMin)}\" y2=\"{Y(yMin)}\" stroke=\"#444\"/>");
+        sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - 20}\" y1=\"{Y(0):0.##}\" y2=\"{Y(0):0.##}\" stroke=\"#444\"/>");
         sb.Append(Inv, $"<text x=\"16\" y=\"{top + plotHeight / 2.0}\" text-anchor=\"middle\" font-size=\"13\" {Font} transform=\"rotate(-90 16 {top + plotHeight / 2.0})\">{Esc(yLabel)}</text>");
         double lx = left;
-        for (int s = 0; s < series.Count; s++)
+        for (int s = 0; s < series.Count && !signColours; s++)
         {
             sb.Append(Inv, $"<rect x=\"{lx}\" y=\"{top + plotHeight + 36}\" width=\"12\" height=\"12\" fill=\"{PlotlyFigure.ModelColour(series[s].Name, s)}\"/>");
             sb.Append(Text(lx + 16, top + plotHeight + 46, series[s].Name, "start", 12));
             lx += 28 + 7 * series[s].Name.Length;
         }
+        if (series.Any(s => s.Errors.Any(e => e > 0)))
+            sb.Append(Text(left, top + plotHeight + 68, "whiskers: ± one standard deviation across seeds", "start", 11, "#666"));
         return sb.Append("</svg>\n").ToString();
     }
+
+    static double Err(BarSeries s, int i) => i < s.Errors.Count && double.IsFinite(s.Errors[i]) ? s.Errors[i] : 0;
 
     /// <summary>Writes an SVG atomically (temporary file in the same folder, then moved into place).</summary>
     public static void Save(string svg, string path)

@@ -163,11 +163,11 @@ public static class ReportGenerator
         }
         if (d.Seeds is { } s && s.Models.Any(m => m.Runs > 0))
         {
-            Save(AccuracyFile, ReportFigures.BarsSvg("Accuracy and macro-F1 (mean ± std over seeds)", ["accuracy", "macro-F1"], HeadlineSeries(s), "score", 0, 1));
+            Save(AccuracyFile, ChartSvg.GroupedBars("Accuracy and macro-F1 (mean ± std over seeds)", ["accuracy", "macro-F1"], HeadlineSeries(s), "score", 0, 1));
             var labels = s.Models.First(m => m.Runs > 0).Labels;
-            Save(PerClassFile, ReportFigures.BarsSvg("Per-digit F1 (mean ± std over seeds)", labels, ReportFigures.PerClassSeries(s), "F1", 0, 1));
+            Save(PerClassFile, ChartSvg.GroupedBars("Per-digit F1 (mean ± std over seeds)", labels, ReportFigures.PerClassSeries(s), "F1", 0, 1));
             if (s.FusionGains is { } g)
-                Save(GainFile, ReportFigures.BarsSvg("F1 gain of fusion over the better branch", g.Select(x => x.Label).ToList(), [ReportFigures.GainSeries(g)], "ΔF1", signColours: true));
+                Save(GainFile, ChartSvg.GroupedBars("F1 gain of fusion over the better branch", g.Select(x => x.Label).ToList(), [ReportFigures.GainSeries(g)], "ΔF1", signColours: true));
             foreach (var m in s.Models.Where(m => m.Runs > 0))
                 Save(ConfusionFile(m.ModelName), ChartSvg.ConfusionMatrix(m.SummedConfusion, $"{m.ModelName} (summed over {Int(m.Runs)} seeds)"));
         }
