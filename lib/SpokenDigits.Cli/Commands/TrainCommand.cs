@@ -11,7 +11,8 @@ public static class TrainCommand
 {
     public const string Usage = """
         spokendigits train [options]
-          --data PATH          recordings folder (default: $SPOKENDIGITS_DATA, data/fsdd/recordings, ../shared/datasets/fsdd/recordings)
+          --data PATH          recordings folder (default: $SPOKENDIGITS_DATA, data/fsdd/recordings,
+                               ../shared/datasets/fsdd/recordings; when none exists, FSDD is downloaded first)
           --layout L           auto | fsdd | audiomnist (default auto)
           --split S            official | stratified | speakers:NAME[,NAME] (default official)
           --models M           comma list of raw, spec, fusion (default all three)
@@ -45,7 +46,7 @@ public static class TrainCommand
         var features = new FeatureSettings(Normalisation: ParseNormalisation(cl.Get("normalisation")));
         var split = SplitProtocol.Parse(cl.Get("split") ?? "official");
         var options = new ExperimentOptions(
-            DataFolder: cl.Get("data"),
+            DataFolder: cl.Get("data") ?? DownloadWhenMissing(),
             Layout: ParseLayout(cl.Get("layout")),
             Split: split,
             Features: features,
@@ -68,6 +69,22 @@ public static class TrainCommand
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(Path.Combine(folder.Path, RunFolder.SummaryFile)));
         return results.Models.All(r => r.Succeeded) ? 0 : 1;
+    }
+
+    /// <summary>On a fresh machine with no recordings anywhere, fetches FSDD into data/fsdd first,
+    /// so that <c>./spokendigits train</c> alone does all the set-up.</summary>
+    static string? DownloadWhenMissing()
+    {
+        try
+        {
+            DataLocator.FindRecordings();
+            return null;
+        }
+        catch (DatasetException)
+        {
+            Console.WriteLine("No FSDD recordings found locally: downloading them into data/fsdd first (./spokendigits download).");
+            return FsddDownloader.DownloadAsync(cancellationToken: ConsoleCancellation.Token).GetAwaiter().GetResult().RecordingsFolder;
+        }
     }
 
     static DatasetLayout ParseLayout(string? text) => text?.ToLowerInvariant() switch
