@@ -118,22 +118,7 @@ public static class ChartSvg
     static double Err(BarSeries s, int i) => i < s.Errors.Count && double.IsFinite(s.Errors[i]) ? s.Errors[i] : 0;
 
     /// <summary>Writes an SVG atomically (temporary file in the same folder, then moved into place).</summary>
-    public static void Save(string svg, string path)
-    {
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, svg, new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    public static void Save(string svg, string path) => Reporting.AtomicFile.WriteAllText(path, svg);
 
     private static StringBuilder Begin(int width, int height, string title)
     {

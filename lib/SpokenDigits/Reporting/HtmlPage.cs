@@ -116,23 +116,7 @@ public sealed class HtmlPage
     /// Writes the page atomically: to a temporary file in the same folder, then moved over <paramref name="path"/>,
     /// so readers never see a half-written page. Creates the folder if needed.
     /// </summary>
-    public void Save(string path)
-    {
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, ToHtml(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-                File.Delete(temp);
-        }
-    }
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToHtml());
 
     internal static string Encode(string text) => WebUtility.HtmlEncode(text);
 
