@@ -3,9 +3,20 @@ using SpokenDigits.Training;
 
 namespace SpokenDigits.Cli;
 
-/// <summary>The options every training command shares (<c>train</c>, <c>report</c>), read the same way.</summary>
+/// <summary>The options every training command shares (<c>train</c>, <c>report</c>, <c>ablation</c>), read the same way.</summary>
 public static class TrainingOptions
 {
+    /// <summary>Usage lines of the options read by <see cref="Settings"/> and <see cref="Architecture"/>
+    /// beyond the basic ones (augmentation, remedies, architecture).</summary>
+    public const string ModelUsage = """
+          --augment on|off     time-shift and noise augmentation of training batches, every model alike (default on)
+          --remedies R         fused-model remedies: none, or aux, moddrop, two-stage joined by '+' (default none)
+          --aux-weight X       weight of each auxiliary-head loss when aux is on (default 0.5)
+          --modality-dropout X probability of dropping each branch's embedding when moddrop is on (default 0.25)
+          --fusion F           concat | gated | attention (default concat)
+          --raw-front-end F    filterbank | strided (default filterbank; strided is the M5-style layer of the first runs)
+        """;
+
     /// <summary>--epochs, --batch-size, --lr, --weight-decay, --seed, --validation, --threads; with
     /// <paramref name="quick"/> the epochs default to 2.</summary>
     public static TrainingSettings Settings(CommandLine cl, bool quick)
@@ -18,7 +29,56 @@ public static class TrainingOptions
             WeightDecay: cl.Double("weight-decay") ?? defaults.WeightDecay,
             Seed: cl.Int("seed") ?? defaults.Seed,
             ValidationFraction: cl.Double("validation") ?? defaults.ValidationFraction,
-            Threads: cl.Int("threads")).Validated();
+            Threads: cl.Int("threads"),
+            Augmentation: ParseAugmentation(cl.Get("augment"), defaults.Augmentation),
+            Remedies: Remedies(cl)).Validated();
+    }
+
+    /// <summary>--remedies, --aux-weight, --modality-dropout (null when none).</summary>
+    public static FusionRemedies? Remedies(CommandLine cl)
+    {
+        var remedies = Parse(cl.Get("remedies") ?? "none", FusionRemedies.Parse, "--remedies");
+        if (cl.Double("aux-weight") is double w) remedies = remedies with { AuxiliaryLossWeight = remedies.AuxiliaryLossWeight > 0 ? w : 0 };
+        if (cl.Double("modality-dropout") is double p) remedies = remedies with { ModalityDropout = remedies.ModalityDropout > 0 ? p : 0 };
+        return remedies.Any ? remedies : null;
+    }
+
+    /// <summary>--fusion, --raw-front-end.</summary>
+    public static ModelSettings Architecture(CommandLine cl)
+    {
+        var defaults = new ModelSettings();
+        return new ModelSettings(
+            RawFrontEnd: cl.Get("raw-front-end") is { } f ? Parse(f, ParseFrontEnd, "--raw-front-end") : defaults.RawFrontEnd,
+            Fusion: cl.Get("fusion") is { } k ? Parse(k, ParseFusion, "--fusion") : defaults.Fusion);
+    }
+
+    public static FusionKind ParseFusion(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "concat" => FusionKind.Concat,
+        "gated" or "gate" => FusionKind.Gated,
+        "attention" or "weighted" => FusionKind.Attention,
+        _ => throw new ArgumentException($"unknown fusion '{text}': use concat, gated or attention"),
+    };
+
+    static RawFrontEnd ParseFrontEnd(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "filterbank" => RawFrontEnd.Filterbank,
+        "strided" or "m5" => RawFrontEnd.StridedConv,
+        _ => throw new ArgumentException($"unknown raw front-end '{text}': use filterbank or strided"),
+    };
+
+    static AugmentationSettings? ParseAugmentation(string? text, AugmentationSettings? defaults) => text?.Trim().ToLowerInvariant() switch
+    {
+        null => defaults,
+        "on" or "yes" or "true" => defaults ?? new AugmentationSettings(),
+        "off" or "no" or "false" or "none" => null,
+        _ => throw new UsageException($"--augment expects on or off, got '{text}'"),
+    };
+
+    static T Parse<T>(string text, Func<string, T> parse, string option)
+    {
+        try { return parse(text); }
+        catch (ArgumentException e) { throw new UsageException($"{option}: {e.Message}"); }
     }
 
     /// <summary>--models raw,spec,fusion (null: all three).</summary>

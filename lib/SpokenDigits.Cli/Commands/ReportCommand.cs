@@ -23,6 +23,7 @@ public static class ReportCommand
           --validation X       (default 0.1)     --threads N  torch threads (default: one per core)
           --subset N           keep only takes below N (quick runs)
           --quick              a fast smoke run: --seeds 2 --epochs 2 --subset 10
+        """ + TrainingOptions.ModelUsage + """
           --data PATH          recordings folder (default: as for train)
           --skip-bad           leave out unreadable recordings instead of stopping
           --resamples N        bootstrap resamples (default 10000)
@@ -58,7 +59,8 @@ public static class ReportCommand
             Models: TrainingOptions.Models(cl),
             SkipBad: cl.Flag("skip-bad"),
             Subset: cl.Int("subset") ?? (quick ? 10 : null),
-            SplitSeed: cl.Int("split-seed"));
+            SplitSeed: cl.Int("split-seed"),
+            Architecture: TrainingOptions.Architecture(cl));
         var folder = new ReportFolder(cl.Get("out") ?? Path.Combine(ProjectPaths.ResultsFolder, $"report-{DateTime.Now:yyyyMMdd-HHmmss}"));
         cl.RejectUnknown();
 

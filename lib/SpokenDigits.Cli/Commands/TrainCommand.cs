@@ -23,6 +23,7 @@ public static class TrainCommand
           --normalisation N    per-utterance | dataset (default per-utterance)
           --subset N           keep only takes below N (quick runs)
           --quick              a fast smoke run: --epochs 2 --subset 10
+        """ + TrainingOptions.ModelUsage + """
           --skip-bad           leave out unreadable recordings (listed) instead of stopping
           --out DIR            results root (default results/)
           --run NAME           run folder name (default official-<timestamp> etc.)
@@ -53,7 +54,8 @@ public static class TrainCommand
             Training: training,
             Models: TrainingOptions.Models(cl),
             SkipBad: cl.Flag("skip-bad"),
-            Subset: cl.Int("subset") ?? (quick ? 10 : null));
+            Subset: cl.Int("subset") ?? (quick ? 10 : null),
+            Architecture: TrainingOptions.Architecture(cl));
         var runName = cl.Get("run") ?? $"{split.ToString().Replace(':', '-').Replace(',', '+')}-{DateTime.Now:yyyyMMdd-HHmmss}";
         var root = cl.Get("out") ?? ProjectPaths.ResultsFolder;
         cl.RejectUnknown();

@@ -7,8 +7,9 @@ namespace SpokenDigits.Data;
 /// from the same recording. Features are computed once, here, and kept in memory.</summary>
 public sealed class FusionDataset : IDisposable
 {
-    FusionDataset(IReadOnlyList<Recording> recordings, Tensor raw, Tensor spectrograms, Tensor labels)
+    FusionDataset(IReadOnlyList<Recording> recordings, Tensor raw, Tensor spectrograms, Tensor labels, SpectrogramPipeline pipeline)
     {
+        Pipeline = pipeline;
         Recordings = recordings;
         Raw = raw;
         Spectrograms = spectrograms;
@@ -23,21 +24,24 @@ public sealed class FusionDataset : IDisposable
     /// <summary>(N,) int64 digit labels.</summary>
     public Tensor Labels { get; }
     public int Count => Recordings.Count;
+    /// <summary>The pipeline that made <see cref="Spectrograms"/> from <see cref="Raw"/> (owned by whoever
+    /// created the dataset); augmentation uses it to recompute the spectrograms of altered clips.</summary>
+    public SpectrogramPipeline Pipeline { get; }
 
     /// <summary>The triple for recording <paramref name="index"/>: raw (T), spectrogram (1, F, T_spec), label.</summary>
     public (Tensor Raw, Tensor Spectrogram, int Label) this[int index] =>
         (Raw[index], Spectrograms[index], Recordings[index].Digit);
 
     /// <summary>Builds the dataset from loaded clips; spectrograms are computed in batches through
-    /// <paramref name="spectrogram"/> and standardised with <paramref name="normaliser"/>.</summary>
-    public static FusionDataset Create(LoadedClips clips, LogMelSpectrogram spectrogram, FeatureNormaliser normaliser)
+    /// <paramref name="pipeline"/>, which the caller keeps alive (and disposes) for the dataset's lifetime.</summary>
+    public static FusionDataset Create(LoadedClips clips, SpectrogramPipeline pipeline)
     {
         var raw = tensor(clips.Samples, new long[] { clips.Count, clips.ClipSamples });          // (N, T)
-        var logMel = ComputeLogMel(raw, spectrogram);                                             // (N, 1, F, T_spec)
-        var normalised = normaliser.Apply(logMel);
+        var logMel = ComputeLogMel(raw, pipeline.Spectrogram);                                    // (N, 1, F, T_spec)
+        var normalised = pipeline.Normaliser.Apply(logMel);
         if (!ReferenceEquals(normalised, logMel)) logMel.Dispose();
         var labels = tensor(clips.Recordings.Select(r => (long)r.Digit).ToArray());               // (N,)
-        return new FusionDataset(clips.Recordings, raw, normalised, labels);
+        return new FusionDataset(clips.Recordings, raw, normalised, labels, pipeline);
     }
 
     /// <summary>Log-mel spectrograms of every clip, in chunks so peak memory stays small.</summary>

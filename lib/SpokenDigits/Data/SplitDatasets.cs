@@ -7,8 +7,9 @@ namespace SpokenDigits.Data;
 public sealed class SplitDatasets : IDisposable
 {
     SplitDatasets(DatasetSplit split, FusionDataset train, FusionDataset validation, FusionDataset test, IReadOnlyList<BadRecording> skipped,
-        NormaliserStatistics? statistics)
+        NormaliserStatistics? statistics, SpectrogramPipeline pipeline)
     {
+        Pipeline = pipeline;
         NormaliserStatistics = statistics;
         Split = split;
         Train = train;
@@ -25,6 +26,8 @@ public sealed class SplitDatasets : IDisposable
     public IReadOnlyList<BadRecording> Skipped { get; }
     /// <summary>The training statistics every part was normalised with (dataset-statistics normalisation only).</summary>
     public NormaliserStatistics? NormaliserStatistics { get; }
+    /// <summary>The feature pipeline all three parts were computed with (disposed with this object).</summary>
+    public SpectrogramPipeline Pipeline { get; }
 
     public static SplitDatasets Build(DatasetSplit split, FeatureSettings settings, bool skipBad = false)
     {
@@ -34,17 +37,19 @@ public sealed class SplitDatasets : IDisposable
         foreach (var (part, clips) in new[] { ("train", train), ("validation", validation), ("test", test) })
             if (clips.Count == 0) throw new DatasetException($"the {part} part of split '{split.Protocol}' has no readable recordings");
 
-        using var spectrogram = new LogMelSpectrogram(settings);
-        using var normaliser = settings.Normalisation == SpectrogramNormalisation.DatasetStatistics
+        var spectrogram = new LogMelSpectrogram(settings);
+        var normaliser = settings.Normalisation == SpectrogramNormalisation.DatasetStatistics
             ? FitOnTrain(train, spectrogram)
             : FeatureNormaliser.PerUtterance();
+        var pipeline = new SpectrogramPipeline(spectrogram, normaliser);
         var skipped = train.Bad.Concat(validation.Bad).Concat(test.Bad).ToList();
         return new SplitDatasets(split,
-            FusionDataset.Create(train, spectrogram, normaliser),
-            FusionDataset.Create(validation, spectrogram, normaliser),
-            FusionDataset.Create(test, spectrogram, normaliser),
+            FusionDataset.Create(train, pipeline),
+            FusionDataset.Create(validation, pipeline),
+            FusionDataset.Create(test, pipeline),
             skipped,
-            normaliser.Statistics);
+            normaliser.Statistics,
+            pipeline);
     }
 
     static FeatureNormaliser FitOnTrain(LoadedClips train, LogMelSpectrogram spectrogram)
@@ -59,5 +64,6 @@ public sealed class SplitDatasets : IDisposable
         Train.Dispose();
         Validation.Dispose();
         Test.Dispose();
+        Pipeline.Dispose();
     }
 }

@@ -8,6 +8,7 @@ namespace SpokenDigits.Evaluation;
 /// <param name="BestEpoch">The epoch whose weights (best validation accuracy) were tested.</param>
 /// <param name="Test">Metrics on the test part; null when training failed.</param>
 /// <param name="Failure">Why training stopped early (e.g. the loss became NaN); null on success.</param>
+/// <param name="Fusion">For a fused model: its fusion layer, remedies and test-time branch diagnostics.</param>
 public sealed record ModelResult(
     string ModelName,
     long ParameterCount,
@@ -15,7 +16,24 @@ public sealed record ModelResult(
     int BestEpoch,
     ClassificationReport? Test,
     IReadOnlyList<Prediction> Predictions,
-    string? Failure = null)
+    string? Failure = null,
+    FusionDiagnostics? Fusion = null)
 {
     [JsonIgnore] public bool Succeeded => Failure is null && Test is not null;
 }
+
+/// <summary>What a fused model shows of its two branches on the test recordings.</summary>
+/// <param name="FusionKind">"Concat", "Gated" or "Attention".</param>
+/// <param name="Remedies">The remedies it was trained with (<see cref="Training.FusionRemedies.Label"/>).</param>
+/// <param name="BranchMethod">How a branch was tested alone (<see cref="FusionProbe"/>).</param>
+/// <param name="RawAloneAccuracy">Test accuracy of the raw branch alone.</param>
+/// <param name="SpecAloneAccuracy">Test accuracy of the spectrogram branch alone.</param>
+/// <param name="RawWeights">Per test recording, in the order of the predictions, the raw branch's fusion
+/// weight (the spectrogram's is one minus it); null for concat fusion.</param>
+public sealed record FusionDiagnostics(
+    string FusionKind,
+    string Remedies,
+    string BranchMethod,
+    double RawAloneAccuracy,
+    double SpecAloneAccuracy,
+    float[]? RawWeights);

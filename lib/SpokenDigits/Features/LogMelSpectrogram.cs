@@ -14,6 +14,8 @@ public sealed class LogMelSpectrogram : IDisposable
     readonly Tensor _window;   // (win)
     readonly Tensor _melBasis; // (F, n_fft/2 + 1)
 
+    public FeatureSettings Settings => _settings;
+
     public LogMelSpectrogram(FeatureSettings settings)
     {
         _settings = settings.Validated();

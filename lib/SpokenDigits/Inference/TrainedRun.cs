@@ -87,7 +87,7 @@ public sealed class TrainedRun : IDisposable
                     unavailable.Add($"{result.ModelName}: training failed ({result.Failure ?? "no test metrics"})");
                     continue;
                 }
-                loaded.Add(LoadModel(folder, result, features));
+                loaded.Add(LoadModel(folder, result, features, results.ArchitectureOrOriginal));
             }
         }
         catch
@@ -140,7 +140,7 @@ public sealed class TrainedRun : IDisposable
         return statistics;
     }
 
-    static TrainedModel LoadModel(RunFolder folder, ModelResult result, FeatureSettings features)
+    static TrainedModel LoadModel(RunFolder folder, ModelResult result, FeatureSettings features, ModelSettings architecture)
     {
         ModelKind kind;
         try { kind = ModelCatalog.Parse(result.ModelName); }
@@ -149,7 +149,7 @@ public sealed class TrainedRun : IDisposable
         if (!File.Exists(weights))
             throw new InvalidDataException($"{weights}: missing: the weights of {result.ModelName} are not in the run folder");
 
-        var model = ModelCatalog.Create(kind);
+        var model = ModelCatalog.Create(kind, architecture, features.SampleRate);
         try
         {
             try { model.load(weights); }

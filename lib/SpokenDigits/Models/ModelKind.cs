@@ -7,11 +7,13 @@ public static class ModelCatalog
 {
     public static readonly IReadOnlyList<ModelKind> All = new[] { ModelKind.Raw, ModelKind.Spec, ModelKind.Fusion };
 
-    public static DigitClassifier Create(ModelKind kind, int classes = 10) => kind switch
+    /// <summary>A freshly initialised model of <paramref name="kind"/> with the architecture choices of
+    /// <paramref name="settings"/> (defaults when null) for audio at <paramref name="sampleRate"/> Hz.</summary>
+    public static DigitClassifier Create(ModelKind kind, ModelSettings? settings = null, int sampleRate = 8000, int classes = 10) => kind switch
     {
-        ModelKind.Raw => new RawOnlyModel(classes),
+        ModelKind.Raw => new RawOnlyModel(classes, frontEnd: (settings ?? new ModelSettings()).RawFrontEnd, sampleRate: sampleRate),
         ModelKind.Spec => new SpecOnlyModel(classes),
-        ModelKind.Fusion => new TwoStreamFusionModel(classes),
+        ModelKind.Fusion => new TwoStreamFusionModel(classes, settings: settings, sampleRate: sampleRate),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

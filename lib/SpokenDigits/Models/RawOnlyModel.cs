@@ -8,9 +8,10 @@ public sealed class RawOnlyModel : DigitClassifier
     readonly RawBranch1D raw;
     readonly ClassifierHead head;
 
-    public RawOnlyModel(int classes = 10, int embeddingSize = 128) : base(nameof(RawOnlyModel))
+    public RawOnlyModel(int classes = 10, int embeddingSize = 128, RawFrontEnd frontEnd = RawFrontEnd.Filterbank, int sampleRate = 8000)
+        : base(nameof(RawOnlyModel))
     {
-        raw = new RawBranch1D(embeddingSize);
+        raw = new RawBranch1D(embeddingSize, frontEnd, sampleRate);
         head = new ClassifierHead(embeddingSize, classes);
         RegisterComponents();
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using SpokenDigits.Models;
 using SpokenDigits.Data;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
@@ -19,7 +21,12 @@ public sealed record RunResults(
     TrainingSettings Training,
     SplitSummary Split,
     IReadOnlyList<BadRecording> Skipped,
-    IReadOnlyList<ModelResult> Models)
+    IReadOnlyList<ModelResult> Models,
+    ModelSettings? Architecture = null)
 {
+    /// <summary>The architecture the models were built with; runs saved before it was recorded used
+    /// <see cref="ModelSettings.Original"/>.</summary>
+    [JsonIgnore] public ModelSettings ArchitectureOrOriginal => Architecture ?? ModelSettings.Original;
+
     public ModelResult? Model(string name) => Models.FirstOrDefault(m => m.ModelName == name);
 }

@@ -58,14 +58,16 @@ public sealed class Experiment
         _progress.Line($"Features computed in {clock.Elapsed.TotalSeconds:F1}s: raw {Shape(data.Train.Raw)}, spectrogram {Shape(data.Train.Spectrograms)} (train)");
 
         var results = new List<ModelResult>();
+        var architecture = _options.ArchitectureOrDefault;
+        _progress.Line($"Models:   {architecture}");
         RunResults Snapshot(DateTimeOffset? finished = null) => new(info with { Finished = finished }, dataFolder, features, training,
-            SplitSummary.Of(split), data.Skipped, results.ToList());
+            SplitSummary.Of(split), data.Skipped, results.ToList(), architecture);
 
         foreach (var kind in _options.ModelsOrDefault)
         {
             var finished = resume ? output?.TryLoadFinishedModel(ModelCatalog.Name(kind)) : null;
             if (finished is not null) _progress.Line($"{finished.ModelName}: already finished in {output!.Path}, read back");
-            var result = finished ?? TrainAndTest(kind, training, data, output, cancellation);
+            var result = finished ?? TrainAndTest(kind, architecture, training, data, output, cancellation);
             results.Add(result);
             output?.SaveRun(Snapshot());
         }
@@ -74,11 +76,12 @@ public sealed class Experiment
         return final;
     }
 
-    ModelResult TrainAndTest(ModelKind kind, TrainingSettings training, SplitDatasets data, RunFolder? output, CancellationToken cancellation)
+    ModelResult TrainAndTest(ModelKind kind, ModelSettings architecture, TrainingSettings training, SplitDatasets data, RunFolder? output,
+        CancellationToken cancellation)
     {
         string name = ModelCatalog.Name(kind);
         torch.manual_seed(training.Seed);   // identical initialisation stream for every model
-        using var model = ModelCatalog.Create(kind);
+        using var model = ModelCatalog.Create(kind, architecture, data.Pipeline.Spectrogram.Settings.SampleRate);
         _progress.Line($"{name}: {model.ParameterCount:N0} parameters");
         ModelResult result;
         try
@@ -87,7 +90,8 @@ public sealed class Experiment
             var outcome = new Trainer(training, _progress).Train(model, name, data.Train, data.Validation, cancellation, checkpoints);
             var predictions = Evaluator.Predict(model, data.Test);
             var report = Evaluator.Report(predictions);
-            result = new ModelResult(name, model.ParameterCount, outcome.History, outcome.BestEpoch, report, predictions);
+            var fusion = model is TwoStreamFusionModel fused ? Diagnose(fused, training, outcome, data.Test) : null;
+            result = new ModelResult(name, model.ParameterCount, outcome.History, outcome.BestEpoch, report, predictions, Fusion: fusion);
             _progress.Line($"{name}: test accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F3} (weights of epoch {outcome.BestEpoch})");
             output?.SaveModel(result, model);
             checkpoints?.Delete();
@@ -99,6 +103,13 @@ public sealed class Experiment
             output?.SaveModel(result, null);
         }
         return result;
+    }
+
+    static FusionDiagnostics Diagnose(TwoStreamFusionModel model, TrainingSettings training, TrainingOutcome outcome, FusionDataset test)
+    {
+        string method = outcome.History.LastOrDefault()?.Branches?.Method ?? FusionProbe.OtherBranchZeroed;
+        var (raw, spec) = FusionProbe.BranchAccuracy(model, test, method);
+        return new FusionDiagnostics(model.Fusion.ToString(), training.RemediesOrNone.Label, method, raw, spec, FusionProbe.RawWeights(model, test));
     }
 
     static string Shape(TorchSharp.torch.Tensor t) => "(" + string.Join(", ", t.shape) + ")";

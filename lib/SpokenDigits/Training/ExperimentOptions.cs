@@ -9,6 +9,7 @@ namespace SpokenDigits.Training;
 /// <param name="Subset">Keep only this many recordings per (digit, speaker) before splitting (quick runs); null keeps all.</param>
 /// <param name="SplitSeed">Seed of the split alone; null means <see cref="TrainingSettings.Seed"/> seeds the split too.
 /// Set it to vary the model seed (initialisation, dropout, batch order) over one fixed split.</param>
+/// <param name="Architecture">Raw front-end and fusion layer; null means <see cref="ModelSettings"/>' defaults.</param>
 public sealed record ExperimentOptions(
     string? DataFolder = null,
     DatasetLayout Layout = DatasetLayout.Auto,
@@ -18,8 +19,10 @@ public sealed record ExperimentOptions(
     IReadOnlyList<ModelKind>? Models = null,
     bool SkipBad = false,
     int? Subset = null,
-    int? SplitSeed = null)
+    int? SplitSeed = null,
+    ModelSettings? Architecture = null)
 {
+    public ModelSettings ArchitectureOrDefault => Architecture ?? new ModelSettings();
     public SplitProtocol SplitOrDefault => Split ?? SplitProtocol.Official;
     public FeatureSettings FeaturesOrDefault => Features ?? new FeatureSettings();
     public TrainingSettings TrainingOrDefault => Training ?? new TrainingSettings();

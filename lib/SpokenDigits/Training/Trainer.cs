@@ -37,6 +37,13 @@ public sealed class Trainer
     {
         torch.set_num_threads(_settings.EffectiveThreads);
         torch.manual_seed(_settings.Seed);
+        var fused = model as TwoStreamFusionModel;
+        var remedies = fused is null ? FusionRemedies.None : _settings.RemediesOrNone;
+        var schedule = new TrainingSchedule(_settings.Epochs, _settings.LearningRate, remedies.TwoStage);
+        var step = new TrainingStep(remedies);
+        var augmentation = _settings.Augmentation is { } a
+            ? new WaveformAugmentation(a, train.Pipeline, train.Pipeline.Spectrogram.Settings.SampleRate) : null;
+        string branchMethod = remedies.AuxiliaryLossWeight > 0 || remedies.TwoStage ? FusionProbe.AuxiliaryHeads : FusionProbe.OtherBranchZeroed;
         var loader = new BatchLoader(train, _settings.BatchSize, shuffle: true, _settings.Seed);
         using var optimizer = optim.AdamW(model.parameters(), _settings.LearningRate, weight_decay: _settings.WeightDecay);
 
@@ -51,22 +58,21 @@ public sealed class Trainer
             (best, bestEpoch, bestAccuracy, firstEpoch) = (restoredBest, state.BestEpoch, state.BestValidationAccuracy, state.Epoch + 1);
             _progress.Line($"  [{modelName}] resuming after epoch {state.Epoch} from {checkpoints.Folder}");
         }
-        // The schedule replays from the peak rate, so a resumed run sees exactly the rates of an uninterrupted one.
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = _settings.LearningRate;
-        var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, _settings.Epochs);
-        for (int e = 1; e < firstEpoch; e++) schedule.step();
         var clock = Stopwatch.StartNew();
         try
         {
             for (int epoch = firstEpoch; epoch <= _settings.Epochs; epoch++)
             {
                 var epochClock = Stopwatch.StartNew();
-                var (trainLoss, trainAccuracy) = TrainOneEpoch(model, modelName, loader, optimizer, epoch, cancellation);
-                schedule.step();
+                var stage = schedule.Stage(epoch);
+                fused?.SetBranchesTrainable(stage != TrainingStage.Head);
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.Rate(epoch);
+                var (trainLoss, trainAccuracy) = TrainOneEpoch(model, modelName, loader, optimizer, epoch, stage, step, augmentation, cancellation);
                 var (valLoss, valAccuracy) = Evaluator.LossAndAccuracy(model, validation, _settings.BatchSize * 4);
-                var record = new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, epochClock.Elapsed.TotalSeconds);
+                var branches = fused is null ? null : ProbeBranches(fused, train, validation, branchMethod);
+                var record = new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, epochClock.Elapsed.TotalSeconds, branches);
                 history.Add(record);
-                bool improved = valAccuracy > bestAccuracy;
+                bool improved = schedule.CanSelect(epoch) && valAccuracy > bestAccuracy;
                 if (improved)
                 {
                     best?.Dispose();
@@ -75,8 +81,10 @@ public sealed class Trainer
                     bestAccuracy = valAccuracy;
                 }
                 _progress.Epoch(modelName, record, _settings.Epochs, clock.Elapsed, improved, firstEpoch);
-                checkpoints?.Save(new CheckpointState(epoch, history, bestEpoch, bestAccuracy), model, optimizer, best!);
+                if (best is not null)
+                    checkpoints?.Save(new CheckpointState(epoch, history, bestEpoch, bestAccuracy), model, optimizer, best);
             }
+            fused?.SetBranchesTrainable(true);
             best!.RestoreInto(model);
             return new TrainingOutcome(history, bestEpoch, bestAccuracy);
         }
@@ -86,23 +94,32 @@ public sealed class Trainer
         }
     }
 
+    /// <summary>Each branch's accuracy on its own, on as many training recordings as there are validation ones.</summary>
+    static BranchAccuracies ProbeBranches(TwoStreamFusionModel model, FusionDataset train, FusionDataset validation, string method)
+    {
+        var (trainRaw, trainSpec) = FusionProbe.BranchAccuracy(model, train, method, limit: validation.Count);
+        var (valRaw, valSpec) = FusionProbe.BranchAccuracy(model, validation, method);
+        return new BranchAccuracies(method, trainRaw, trainSpec, valRaw, valSpec);
+    }
+
     static (double Loss, double Accuracy) TrainOneEpoch(DigitClassifier model, string modelName, BatchLoader loader,
-        OptimizerHelper optimizer, int epoch, CancellationToken cancellation)
+        OptimizerHelper optimizer, int epoch, TrainingStage stage, TrainingStep step, WaveformAugmentation? augmentation,
+        CancellationToken cancellation)
     {
         model.train();
         double lossSum = 0;
         long correct = 0, seen = 0;
         int batchNumber = 0;
-        foreach (var batch in loader.Epoch(epoch))
+        foreach (var stored in loader.Epoch(epoch))
         {
-            using (batch)
+            using (stored)
             using (var scope = NewDisposeScope())
             {
                 cancellation.ThrowIfCancellationRequested();
                 batchNumber++;
+                var batch = augmentation?.Apply(stored) ?? stored;
                 optimizer.zero_grad();
-                var logits = model.forward(batch.Raw, batch.Spectrograms);   // (B, classes)
-                var loss = cross_entropy(logits, batch.Labels);
+                var (loss, logits) = step.Compute(model, batch, stage);   // logits (B, classes)
                 double lossValue = loss.item<float>();
                 if (!double.IsFinite(lossValue)) throw new TrainingDivergedException(modelName, epoch, batchNumber, lossValue);
                 loss.backward();

@@ -10,6 +10,8 @@ namespace SpokenDigits.Training;
 /// <see cref="ExperimentOptions.SplitSeed"/> is set.</param>
 /// <param name="ValidationFraction">Share of the training recordings held out for validation.</param>
 /// <param name="Threads">Torch intra-op threads; null means one per core.</param>
+/// <param name="Augmentation">Waveform augmentation of training batches (every model alike); null means none.</param>
+/// <param name="Remedies">Modality-imbalance remedies for fused models; null means none.</param>
 public sealed record TrainingSettings(
     int Epochs = 15,
     int BatchSize = 64,
@@ -17,8 +19,12 @@ public sealed record TrainingSettings(
     double WeightDecay = 1e-4,
     int Seed = 42,
     double ValidationFraction = 0.1,
-    int? Threads = null)
+    int? Threads = null,
+    AugmentationSettings? Augmentation = null,
+    FusionRemedies? Remedies = null)
 {
+    public FusionRemedies RemediesOrNone => Remedies ?? FusionRemedies.None;
+
     public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
 
     public TrainingSettings Validated()
@@ -29,6 +35,8 @@ public sealed record TrainingSettings(
         if (WeightDecay < 0) throw new ArgumentException("weight decay cannot be negative");
         if (ValidationFraction <= 0 || ValidationFraction >= 0.5) throw new ArgumentException("validation fraction must be in (0, 0.5)");
         if (Threads is < 1) throw new ArgumentException("threads must be at least 1");
+        Augmentation?.Validated();
+        Remedies?.Validated();
         return this;
     }
 }

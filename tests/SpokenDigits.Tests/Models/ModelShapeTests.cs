@@ -21,12 +21,14 @@ public class ModelShapeTests
         Assert.Equal(new long[] { 3, 96 }, y.shape);
     }
 
-    [Fact]
-    public void FusionHeadConcatenatesTwoEmbeddings()
+    [Theory]
+    [InlineData(RawFrontEnd.Filterbank)]
+    [InlineData(RawFrontEnd.StridedConv)]
+    public void BothRawFrontEndsGiveEmbeddings(RawFrontEnd frontEnd)
     {
-        using var head = new FusionHead(128, 128, classes: 10);
-        using var y = head.forward(randn(5, 128), randn(5, 128));
-        Assert.Equal(new long[] { 5, 10 }, y.shape);
+        using var branch = new RawBranch1D(embeddingSize: 64, frontEnd);
+        using var y = branch.forward(randn(2, 8000));
+        Assert.Equal(new long[] { 2, 64 }, y.shape);
     }
 
     [Theory]
@@ -48,10 +50,11 @@ public class ModelShapeTests
         using var raw = ModelCatalog.Create(ModelKind.Raw);
         using var spec = ModelCatalog.Create(ModelKind.Spec);
         using var fusion = ModelCatalog.Create(ModelKind.Fusion);
-        // Fusion = both branches + a head whose first layer takes 2·emb inputs instead of emb.
+        // Concat fusion = both branches + a head whose first layer takes 2·emb inputs instead of emb,
+        // + one auxiliary head per branch (the single models' heads): raw + spec + one head + the wider input.
         long headInputExtra = 128 * ClassifierHead.HiddenSize;
         long oneHead = (128 * ClassifierHead.HiddenSize + ClassifierHead.HiddenSize) + (ClassifierHead.HiddenSize * 10 + 10);
-        Assert.Equal(raw.ParameterCount + spec.ParameterCount - oneHead + headInputExtra, fusion.ParameterCount);
+        Assert.Equal(raw.ParameterCount + spec.ParameterCount + oneHead + headInputExtra, fusion.ParameterCount);
     }
 
     [Fact]

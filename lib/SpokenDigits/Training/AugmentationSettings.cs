@@ -1,0 +1,26 @@
+namespace SpokenDigits.Training;
+
+/// <summary>Waveform augmentation of training batches, applied identically to every model: each
+/// recording is shifted in time and, with some probability, mixed with white noise; its spectrogram is
+/// then recomputed from the altered waveform, so both branches see the same altered recording.</summary>
+/// <param name="MaxShiftMs">Largest time shift either way (zero-filled), in milliseconds.</param>
+/// <param name="NoiseProbability">Share of recordings that get noise.</param>
+/// <param name="MinSnrDb">Lowest signal-to-noise ratio of the added noise (dB, against the clip's RMS).</param>
+/// <param name="MaxSnrDb">Highest signal-to-noise ratio.</param>
+public sealed record AugmentationSettings(
+    double MaxShiftMs = 100,
+    double NoiseProbability = 0.5,
+    double MinSnrDb = 10,
+    double MaxSnrDb = 30)
+{
+    public AugmentationSettings Validated()
+    {
+        if (MaxShiftMs < 0) throw new ArgumentException("augmentation: the time shift cannot be negative");
+        if (NoiseProbability is < 0 or > 1) throw new ArgumentException("augmentation: the noise probability must be in [0, 1]");
+        if (MinSnrDb > MaxSnrDb) throw new ArgumentException("augmentation: the lowest SNR exceeds the highest");
+        return this;
+    }
+
+    public override string ToString() =>
+        $"shift ±{MaxShiftMs:0} ms, noise on {NoiseProbability:P0} at {MinSnrDb:0}–{MaxSnrDb:0} dB SNR";
+}

@@ -1,0 +1,62 @@
+namespace SpokenDigits.Training;
+
+/// <summary>Training remedies for modality imbalance in a fused model (ignored by single-branch models).
+/// Each one is off by default, so the baseline is plain joint training of the fused logits.</summary>
+/// <param name="AuxiliaryLossWeight">Each branch's auxiliary head adds its own cross-entropy times this
+/// weight to the loss (0 = off): every branch must classify on its own, so the faster branch cannot
+/// leave the other under-trained (gradient-blending style, with fixed weights).</param>
+/// <param name="ModalityDropout">Per recording, the probability that the raw embedding is zeroed, and
+/// separately that the spectrogram embedding is (never both): the head must use either branch alone.</param>
+/// <param name="TwoStage">Train the branches alone first (through their auxiliary heads), then the fusion
+/// layer and head with the branches frozen, then fine-tune everything at a lower rate.</param>
+public sealed record FusionRemedies(
+    double AuxiliaryLossWeight = 0,
+    double ModalityDropout = 0,
+    bool TwoStage = false)
+{
+    public static readonly FusionRemedies None = new();
+
+    /// <summary>Share of the epochs in the first stage (branches alone) and the second (head alone).</summary>
+    public const double BranchStageShare = 0.5, HeadStageShare = 0.2;
+    /// <summary>The fine-tuning stage's peak learning rate, relative to the normal one.</summary>
+    public const double FineTuneRateFactor = 0.3;
+
+    public bool Any => AuxiliaryLossWeight > 0 || ModalityDropout > 0 || TwoStage;
+
+    public FusionRemedies Validated()
+    {
+        if (AuxiliaryLossWeight < 0 || !double.IsFinite(AuxiliaryLossWeight)) throw new ArgumentException("the auxiliary loss weight must be a non-negative number");
+        if (ModalityDropout is < 0 or >= 0.5) throw new ArgumentException("modality dropout must be in [0, 0.5): it is applied to each branch");
+        return this;
+    }
+
+    /// <summary>A short name: "none", or the remedies joined by '+' ("aux", "moddrop", "two-stage").</summary>
+    public string Label
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (TwoStage) parts.Add("two-stage");
+            if (AuxiliaryLossWeight > 0) parts.Add("aux");
+            if (ModalityDropout > 0) parts.Add("moddrop");
+            return parts.Count == 0 ? "none" : string.Join('+', parts);
+        }
+    }
+
+    /// <summary>Parses a label: "none", or any of "aux", "moddrop", "two-stage" joined by '+', with the
+    /// default strengths (auxiliary weight 0.5, modality dropout 0.25).</summary>
+    public static FusionRemedies Parse(string label)
+    {
+        var remedies = None;
+        foreach (var part in label.Trim().ToLowerInvariant().Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            remedies = part switch
+            {
+                "none" => remedies,
+                "aux" or "auxiliary" => remedies with { AuxiliaryLossWeight = 0.5 },
+                "moddrop" or "modality-dropout" or "dropout" => remedies with { ModalityDropout = 0.25 },
+                "two-stage" or "twostage" or "staged" => remedies with { TwoStage = true },
+                _ => throw new ArgumentException($"unknown remedy '{part}': use none, aux, moddrop, two-stage, or a '+' combination"),
+            };
+        return remedies;
+    }
+}

@@ -1,0 +1,47 @@
+using SpokenDigits.Data;
+using SpokenDigits.Models;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace SpokenDigits.Training;
+
+/// <summary>The loss of one batch for one model in one stage, with the fusion remedies applied to a
+/// fused model: auxiliary-head losses, modality dropout, and the two-stage schedule's stage losses.</summary>
+public sealed class TrainingStep
+{
+    readonly FusionRemedies _remedies;
+
+    public TrainingStep(FusionRemedies remedies) { _remedies = remedies; }
+
+    /// <summary>Loss to minimise and the logits whose accuracy is reported, (B, classes).</summary>
+    public (Tensor Loss, Tensor Logits) Compute(DigitClassifier model, Batch batch, TrainingStage stage)
+    {
+        if (model is not TwoStreamFusionModel fused)
+        {
+            var logits = model.forward(batch.Raw, batch.Spectrograms);                       // (B, classes)
+            return (cross_entropy(logits, batch.Labels), logits);
+        }
+        bool auxiliary = stage == TrainingStage.Branches || _remedies.AuxiliaryLossWeight > 0;
+        var (keepRaw, keepSpec) = stage == TrainingStage.Branches ? (null, null) : ModalityMasks(batch.Size);
+        var outputs = fused.Forward(batch.Raw, batch.Spectrograms, keepRaw, keepSpec, auxiliary);
+        if (stage == TrainingStage.Branches)   // branches alone: only their auxiliary heads learn
+            return (cross_entropy(outputs.RawLogits!, batch.Labels) + cross_entropy(outputs.SpecLogits!, batch.Labels), outputs.Logits);
+        var loss = cross_entropy(outputs.Logits, batch.Labels);
+        if (auxiliary && stage != TrainingStage.Head)
+            loss = loss + _remedies.AuxiliaryLossWeight *
+                   (cross_entropy(outputs.RawLogits!, batch.Labels) + cross_entropy(outputs.SpecLogits!, batch.Labels));
+        return (loss, outputs.Logits);
+    }
+
+    /// <summary>Per-recording keep masks (B, 1): with probability p the raw embedding is dropped, with
+    /// probability p (disjointly) the spectrogram embedding; null when modality dropout is off.</summary>
+    (Tensor? KeepRaw, Tensor? KeepSpec) ModalityMasks(int batchSize)
+    {
+        double p = _remedies.ModalityDropout;
+        if (p <= 0) return (null, null);
+        var u = rand(batchSize, 1);                                  // (B, 1)
+        var keepRaw = u.ge(p).to_type(ScalarType.Float32);           // u < p: raw dropped
+        var keepSpec = u.lt(p).logical_or(u.ge(2 * p)).to_type(ScalarType.Float32);   // p ≤ u < 2p: spectrogram dropped
+        return (keepRaw, keepSpec);
+    }
+}

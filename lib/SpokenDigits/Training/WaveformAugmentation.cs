@@ -1,0 +1,57 @@
+using SpokenDigits.Data;
+using SpokenDigits.Features;
+using static TorchSharp.torch;
+
+namespace SpokenDigits.Training;
+
+/// <summary>Applies <see cref="AugmentationSettings"/> to a training batch: a random time shift per
+/// recording (zero-filled), white noise at a random SNR on some recordings, then the spectrograms
+/// recomputed from the altered waveforms. Draws from torch's generator, which the trainer seeds per epoch.</summary>
+public sealed class WaveformAugmentation
+{
+    readonly AugmentationSettings _settings;
+    readonly SpectrogramPipeline _pipeline;
+    readonly int _maxShift;
+
+    public WaveformAugmentation(AugmentationSettings settings, SpectrogramPipeline pipeline, int sampleRate)
+    {
+        _settings = settings.Validated();
+        _pipeline = pipeline;
+        _maxShift = (int)Math.Round(settings.MaxShiftMs * sampleRate / 1000);
+    }
+
+    /// <summary>A new batch of altered recordings (same labels and rows); <paramref name="batch"/> is left as it was.</summary>
+    public Batch Apply(Batch batch)
+    {
+        using var scope = NewDisposeScope();
+        var raw = Shift(batch.Raw);                                                       // (B, T)
+        raw = AddNoise(raw);                                                              // (B, T)
+        var spectrograms = _pipeline.Compute(raw);                                        // (B, 1, F, T_spec)
+        return new Batch(raw.MoveToOuterDisposeScope(), spectrograms.MoveToOuterDisposeScope(),
+            batch.Labels.clone().MoveToOuterDisposeScope(), batch.Indices);
+    }
+
+    /// <summary>Each row moved by its own whole number of samples in [−max, max]; vacated samples are zero.</summary>
+    Tensor Shift(Tensor raw)
+    {
+        if (_maxShift == 0) return raw.clone();
+        long b = raw.shape[0], t = raw.shape[1];
+        var shifts = randint(-_maxShift, _maxShift + 1, new long[] { b, 1 });           // (B, 1)
+        var source = arange(t).unsqueeze(0) - shifts;                                    // (B, T): where each sample comes from
+        var inside = source.ge(0).logical_and(source.lt(t));                             // (B, T)
+        var gathered = raw.gather(1, source.clamp(0, t - 1));                             // (B, T)
+        return gathered * inside.to_type(raw.dtype);
+    }
+
+    /// <summary>White noise at an SNR drawn uniformly in dB, on a random share of the rows.</summary>
+    Tensor AddNoise(Tensor raw)
+    {
+        if (_settings.NoiseProbability == 0) return raw;
+        long b = raw.shape[0];
+        var rms = raw.square().mean(new long[] { 1 }, keepdim: true).sqrt();             // (B, 1)
+        var snrDb = rand(b, 1) * (_settings.MaxSnrDb - _settings.MinSnrDb) + _settings.MinSnrDb;
+        var noiseRms = rms * (snrDb * (-Math.Log(10) / 20)).exp();                         // (B, 1): rms · 10^(−snr/20)
+        var chosen = rand(b, 1).lt(_settings.NoiseProbability).to_type(raw.dtype);         // (B, 1)
+        return raw + randn_like(raw) * noiseRms * chosen;
+    }
+}
