@@ -30,8 +30,10 @@ public static class TrainingOptions
             Seed: cl.Int("seed") ?? defaults.Seed,
             ValidationFraction: cl.Double("validation") ?? defaults.ValidationFraction,
             Threads: cl.Int("threads"),
-            Augmentation: ParseAugmentation(cl.Get("augment"), defaults.Augmentation),
-            Remedies: Remedies(cl)).Validated();
+            Remedies: Remedies(cl))
+        {
+            Augmentation = ParseAugmentation(cl.Get("augment"), defaults.Augmentation),
+        }.Validated();
     }
 
     /// <summary>--remedies, --aux-weight, --modality-dropout (null when none).</summary>

@@ -105,7 +105,8 @@ public static class NotebookRuns
 
     static bool IsCompatible(RunResults stored, ExperimentOptions options) =>
         stored.Training with { Threads = null } == options.TrainingOrDefault with { Threads = null } &&
-        stored.Features == options.FeaturesOrDefault;
+        stored.Features == options.FeaturesOrDefault &&
+        stored.ArchitectureOrOriginal == options.ArchitectureOrDefault;
 
     static RunResults Ordered(RunResults run, IReadOnlyList<ModelKind> wanted)
     {

@@ -63,6 +63,7 @@ public sealed class MultiSeedProtocol
             {
                 var done = runFolder.Load();
                 if (done.Info.Finished is not null && done.Training == options.TrainingOrDefault && done.Split.Seed == options.SplitSeedOrDefault
+                    && done.ArchitectureOrOriginal == options.ArchitectureOrDefault
                     && done.Models.Select(m => m.ModelName).SequenceEqual(options.ModelsOrDefault.Select(Models.ModelCatalog.Name)))
                 {
                     progress.Line("   already finished: read back");

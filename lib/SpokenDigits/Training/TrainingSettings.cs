@@ -10,7 +10,6 @@ namespace SpokenDigits.Training;
 /// <see cref="ExperimentOptions.SplitSeed"/> is set.</param>
 /// <param name="ValidationFraction">Share of the training recordings held out for validation.</param>
 /// <param name="Threads">Torch intra-op threads; null means one per core.</param>
-/// <param name="Augmentation">Waveform augmentation of training batches (every model alike); null means none.</param>
 /// <param name="Remedies">Modality-imbalance remedies for fused models; null means none.</param>
 public sealed record TrainingSettings(
     int Epochs = 15,
@@ -20,9 +19,11 @@ public sealed record TrainingSettings(
     int Seed = 42,
     double ValidationFraction = 0.1,
     int? Threads = null,
-    AugmentationSettings? Augmentation = null,
     FusionRemedies? Remedies = null)
 {
+    /// <summary>Waveform augmentation of training batches, every model alike (on by default); null means none.</summary>
+    public AugmentationSettings? Augmentation { get; init; } = new();
+
     public FusionRemedies RemediesOrNone => Remedies ?? FusionRemedies.None;
 
     public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
