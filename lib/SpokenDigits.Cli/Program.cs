@@ -12,6 +12,7 @@ var commands = new Dictionary<string, (Func<string[], int> Run, string Usage)>
     ["predict"] = (PredictCommand.Run, PredictCommand.Usage),
     ["evaluate"] = (EvaluateCommand.Run, EvaluateCommand.Usage),
     ["report"] = (ReportCommand.Run, ReportCommand.Usage),
+    ["ablation"] = (AblationCommand.Run, AblationCommand.Usage),
     ["kernel"] = (KernelCommand.Run, KernelCommand.Usage),
 };
 

@@ -1,0 +1,81 @@
+using SpokenDigits.Models;
+using SpokenDigits.Reporting;
+using SpokenDigits.Reporting.Ablation;
+using SpokenDigits.Training;
+
+namespace SpokenDigits.Cli.Commands;
+
+/// <summary><c>spokendigits ablation</c>: fusion variants × remedies on the split, seeds and settings of an
+/// existing report, then one table that compares them with the single branches.</summary>
+public static class AblationCommand
+{
+    public const string DefaultLosoVariants = "gated-aux+moddrop";
+
+    public const string Usage = """
+        spokendigits ablation --report DIR [options]
+          --report DIR         a report folder made by 'spokendigits report' (its seeds, split and settings are reused;
+                               its runs give the raw-only, spectrogram-only and concat baseline models)
+          --fusions F          comma list of concat, gated, attention (default all three)
+          --remedies R         comma list of remedy sets: none, aux, moddrop, two-stage or '+' combinations
+                               (default none,aux,moddrop,two-stage,aux+moddrop)
+          --variants V         instead of --fusions × --remedies: an explicit comma list such as gated-aux+moddrop
+          --seeds N            the report's first N seeds (default all of them)
+          --loso-variants V    variants also trained leave-one-speaker-out, when the report has that protocol
+                               (default gated-aux+moddrop; 'none' for no fold training)
+          --threads N          torch threads (default: one per core)
+          --resamples N        bootstrap resamples (default 10000)
+          --from-only          only regenerate the ablation report from the runs already there
+        Writes ablation.md, ablation.html, ablation.json and figures/ablation-*.svg into the report folder.
+        """;
+
+    public static int Run(string[] args)
+    {
+        var cl = new CommandLine(args, "from-only");
+        string command = "spokendigits ablation " + string.Join(' ', args);
+        var report = new ReportFolder(cl.Get("report") ?? throw new UsageException("--report DIR is required"));
+        int resamples = cl.Int("resamples") ?? 10000;
+        if (cl.Flag("from-only"))
+        {
+            cl.RejectUnknown();
+            return Write(report, command, resamples);
+        }
+        var manifest = report.LoadManifest() ?? throw new UsageException($"{report.Path} is not a report folder (no {ReportFolder.ManifestFile})");
+        var seeds = manifest.Seeds.Take(cl.Int("seeds") ?? manifest.Seeds.Count).ToList();
+        if (seeds.Count == 0) throw new UsageException("--seeds must be at least 1");
+        var variants = cl.Get("variants") is { } list
+            ? Parse(list, AblationVariant.Parse, "--variants")
+            : AblationVariant.Grid(
+                Parse(cl.Get("fusions") ?? "concat,gated,attention", TrainingOptions.ParseFusion, "--fusions"),
+                Parse(cl.Get("remedies") ?? "none,aux,moddrop,two-stage,aux+moddrop", FusionRemedies.Parse, "--remedies"));
+        var losoText = cl.Get("loso-variants") ?? DefaultLosoVariants;
+        var losoVariants = !manifest.Loso || losoText.Trim() == "none" ? [] : Parse(losoText, AblationVariant.Parse, "--loso-variants");
+        int? threads = cl.Int("threads");
+        cl.RejectUnknown();
+
+        var options = report.Seed(seeds[0]).LoadOptions();
+        options = options with { Training = options.TrainingOrDefault with { Threads = threads } };
+        Console.WriteLine($"Ablation on {report.Path}: {variants.Count} variants × seeds {string.Join(", ", seeds)}" +
+                          (losoVariants.Count > 0 ? $"; leave one speaker out: {string.Join(", ", losoVariants.Select(v => v.Label))}" : ""));
+        AblationFolder.SaveManifest(report, new AblationManifest(command, seeds, variants.Select(v => v.Label).ToList(),
+            losoVariants.Select(v => v.Label).ToList(), manifest.LosoSeeds, DateTimeOffset.Now));
+        new AblationProtocol(options, new TrainingProgress(Console.Out))
+            .Run(command, report, seeds, variants, losoVariants, manifest.LosoSeeds, ConsoleCancellation.Token);
+        return Write(report, command, resamples);
+    }
+
+    static int Write(ReportFolder report, string command, int resamples)
+    {
+        var output = AblationReportGenerator.Generate(report, command, resamples);
+        Console.WriteLine();
+        Console.WriteLine($"Ablation: {output.Markdown}");
+        Console.WriteLine($"          {output.Html}");
+        Console.WriteLine($"Numbers:  {output.Summary}");
+        return 0;
+    }
+
+    static List<T> Parse<T>(string list, Func<string, T> parse, string option)
+    {
+        try { return list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).Distinct().ToList(); }
+        catch (ArgumentException e) { throw new UsageException($"{option}: {e.Message}"); }
+    }
+}
