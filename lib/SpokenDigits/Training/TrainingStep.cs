@@ -22,7 +22,7 @@ public sealed class TrainingStep
             return (cross_entropy(logits, batch.Labels), logits);
         }
         bool auxiliary = stage == TrainingStage.Branches || _remedies.AuxiliaryLossWeight > 0;
-        var (keepRaw, keepSpec) = stage == TrainingStage.Branches ? (null, null) : ModalityMasks(batch.Size);
+        var (keepRaw, keepSpec) = stage == TrainingStage.Branches ? (null, null) : ModalityMasks(batch.Size, _remedies.ModalityDropout);
         var outputs = fused.Forward(batch.Raw, batch.Spectrograms, keepRaw, keepSpec, auxiliary);
         if (stage == TrainingStage.Branches)   // branches alone: only their auxiliary heads learn
             return (cross_entropy(outputs.RawLogits!, batch.Labels) + cross_entropy(outputs.SpecLogits!, batch.Labels), outputs.Logits);
@@ -35,9 +35,8 @@ public sealed class TrainingStep
 
     /// <summary>Per-recording keep masks (B, 1): with probability p the raw embedding is dropped, with
     /// probability p (disjointly) the spectrogram embedding; null when modality dropout is off.</summary>
-    (Tensor? KeepRaw, Tensor? KeepSpec) ModalityMasks(int batchSize)
+    internal static (Tensor? KeepRaw, Tensor? KeepSpec) ModalityMasks(int batchSize, double p)
     {
-        double p = _remedies.ModalityDropout;
         if (p <= 0) return (null, null);
         var u = rand(batchSize, 1);                                  // (B, 1)
         var keepRaw = u.ge(p).to_type(ScalarType.Float32);           // u < p: raw dropped

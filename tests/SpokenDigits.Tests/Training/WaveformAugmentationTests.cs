@@ -1,0 +1,75 @@
+using SpokenDigits.Data;
+using SpokenDigits.Features;
+using SpokenDigits.Training;
+using static TorchSharp.torch;
+
+namespace SpokenDigits.Tests.Training;
+
+public class WaveformAugmentationTests
+{
+    static SpectrogramPipeline Pipeline() => new(new LogMelSpectrogram(new FeatureSettings()), FeatureNormaliser.PerUtterance());
+
+    static Batch OneImpulseBatch(int rows, int at)
+    {
+        var raw = zeros(rows, 8000);
+        raw[TensorIndex.Colon, at] = tensor(1f);
+        return new Batch(raw, zeros(rows, 1, 64, 101), zeros(rows, ScalarType.Int64), Enumerable.Range(0, rows).ToArray());
+    }
+
+    [Fact]
+    public void ShiftMovesEachClipWithinTheLimitAndKeepsItsSamples()
+    {
+        manual_seed(11);
+        using var pipeline = Pipeline();
+        var augmentation = new WaveformAugmentation(new AugmentationSettings(MaxShiftMs: 10, NoiseProbability: 0), pipeline, 8000);
+        using var batch = OneImpulseBatch(32, at: 4000);
+        using var shifted = augmentation.Apply(batch);
+        var positions = shifted.Raw.argmax(1).data<long>().ToArray();
+        Assert.All(positions, p => Assert.InRange(p, 4000 - 80, 4000 + 80));           // 10 ms at 8 kHz
+        Assert.True(positions.Distinct().Count() > 5, "the shifts should differ between clips");
+        Assert.All(shifted.Raw.sum(1).data<float>().ToArray(), s => Assert.Equal(1f, s));  // nothing lost, nothing added
+        Assert.Equal(1f, batch.Raw[0, 4000].item<float>());                               // the stored batch is untouched
+    }
+
+    [Fact]
+    public void ShiftFillsVacatedSamplesWithZeros()
+    {
+        manual_seed(12);
+        using var pipeline = Pipeline();
+        var augmentation = new WaveformAugmentation(new AugmentationSettings(MaxShiftMs: 100, NoiseProbability: 0), pipeline, 8000);
+        using var raw = ones(16, 8000);
+        using var batch = new Batch(raw.clone(), zeros(16, 1, 64, 101), zeros(16, ScalarType.Int64), Enumerable.Range(0, 16).ToArray());
+        using var shifted = augmentation.Apply(batch);
+        var kept = shifted.Raw.sum(1).data<float>().ToArray();
+        Assert.All(kept, k => Assert.InRange(k, 8000 - 800, 8000));
+        Assert.Contains(kept, k => k < 8000);
+    }
+
+    [Fact]
+    public void NoiseHasTheDrawnSignalToNoiseRatio()
+    {
+        manual_seed(13);
+        using var pipeline = Pipeline();
+        var augmentation = new WaveformAugmentation(new AugmentationSettings(MaxShiftMs: 0, NoiseProbability: 1, MinSnrDb: 20, MaxSnrDb: 20), pipeline, 8000);
+        using var clean = sin(arange(8000) * 0.3f).unsqueeze(0).repeat(8, 1) * 1.4142f;   // RMS 1
+        using var batch = new Batch(clean.clone(), zeros(8, 1, 64, 101), zeros(8, ScalarType.Int64), Enumerable.Range(0, 8).ToArray());
+        using var noisy = augmentation.Apply(batch);
+        using var noise = noisy.Raw - clean;
+        var noiseRms = noise.square().mean(new long[] { 1 }).sqrt().data<float>().ToArray();
+        Assert.All(noiseRms, r => Assert.InRange(r, 0.09, 0.11));   // 20 dB below RMS 1
+    }
+
+    [Fact]
+    public void SpectrogramsAreRecomputedFromTheAlteredWaveforms()
+    {
+        manual_seed(14);
+        using var pipeline = Pipeline();
+        var augmentation = new WaveformAugmentation(new AugmentationSettings(MaxShiftMs: 50, NoiseProbability: 1), pipeline, 8000);
+        using var raw = randn(4, 8000);
+        using var batch = new Batch(raw.clone(), pipeline.Compute(raw), zeros(4, ScalarType.Int64), Enumerable.Range(0, 4).ToArray());
+        using var altered = augmentation.Apply(batch);
+        using var expected = pipeline.Compute(altered.Raw);
+        Assert.True(altered.Spectrograms.allclose(expected, rtol: 1e-4, atol: 1e-4));
+        Assert.False(altered.Spectrograms.allclose(batch.Spectrograms, rtol: 1e-2, atol: 1e-2));
+    }
+}
