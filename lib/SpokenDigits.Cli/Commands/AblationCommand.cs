@@ -1,3 +1,4 @@
+using SpokenDigits.Charts;
 using SpokenDigits.Models;
 using SpokenDigits.Reporting;
 using SpokenDigits.Reporting.Ablation;
@@ -70,6 +71,8 @@ public static class AblationCommand
         Console.WriteLine($"Ablation: {output.Markdown}");
         Console.WriteLine($"          {output.Html}");
         Console.WriteLine($"Numbers:  {output.Summary}");
+        var (pngs, skipped) = ChartPng.ConvertFolder(Path.Combine(report.Path, ReportFolder.FiguresFolder));
+        Console.WriteLine(skipped ?? $"PNG:      {pngs.Count} figures redrawn as PNG beside their SVG");
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using SpokenDigits.Charts;
 using SpokenDigits.Data;
 using SpokenDigits.Models;
 using SpokenDigits.Reporting;
@@ -87,6 +88,8 @@ public static class ReportCommand
         Console.WriteLine($"Report:  {output.Markdown}");
         Console.WriteLine($"         {output.Html}");
         Console.WriteLine($"Figures: {string.Join(", ", output.Figures.Select(Path.GetFileName))} in {Path.Combine(folder.Path, ReportFolder.FiguresFolder)}");
+        var (pngs, skipped) = ChartPng.ConvertFolder(Path.Combine(folder.Path, ReportFolder.FiguresFolder));
+        Console.WriteLine(skipped ?? $"PNG:     {pngs.Count} figures redrawn as PNG beside their SVG");
         Console.WriteLine($"Numbers: {output.Summary}");
         return 0;
     }

@@ -70,7 +70,10 @@ public static class ChartSvg
         if (hi - lo < 1e-9) { hi = lo + 1; }
         const int left = 64, top = 50, plotHeight = 260;
         int groupWidth = Math.Max(40, 16 + 16 * series.Count);
-        int width = left + Math.Max(1, categories.Count) * groupWidth + 20, height = top + plotHeight + 90;
+        int legendWidth = left + series.Sum(x => 28 + 7 * x.Name.Length) + 20;
+        int width = Math.Max(left + Math.Max(1, categories.Count) * groupWidth + 20, Math.Max(TitleWidth(title), signColours ? 0 : legendWidth));
+        if (series.Any(x => x.Errors.Any(e => e > 0))) width = Math.Max(width, left + 330);
+        int height = top + plotHeight + 90;
         double Y(double v) => top + plotHeight * (1 - (Math.Clamp(v, lo, hi) - lo) / (hi - lo));
         var sb = Begin(width, height, title);
         for (int i = 0; i <= 5; i++)
@@ -114,6 +117,9 @@ public static class ChartSvg
             sb.Append(Text(left, top + plotHeight + 68, "whiskers: ± one standard deviation across seeds", "start", 11, "#666"));
         return sb.Append("</svg>\n").ToString();
     }
+
+    /// <summary>Room for a bold 16 px title: about 9 px per character and a margin each side.</summary>
+    static int TitleWidth(string title) => 24 + 9 * title.Length;
 
     static double Err(BarSeries s, int i) => i < s.Errors.Count && double.IsFinite(s.Errors[i]) ? s.Errors[i] : 0;
 
