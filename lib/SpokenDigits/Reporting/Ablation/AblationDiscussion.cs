@@ -54,7 +54,7 @@ public static class AblationDiscussion
                          $". McNemar's exact test was significant in its favour in {Int(best.VsBestSingle.SeedsSignificantForA)} of {Int(best.VsBestSingle.PerSeed.Count)} seeds and against it in {Int(best.VsBestSingle.SeedsSignificantForB)}.";
         if (s.Baseline is { VsBestSingle.Pooled: { } b } baseline && baseline.Name != s.BestFusion)
             yield return $"The baseline, {baseline.Name}, reaches {PercentPm(baseline.Accuracy)} ({Points(b.Difference)} points against {s.BestSingle}, {AblationTables.Verdict(b)}); " +
-                         (best is null ? "" : $"the best fused model is {Points(best.Accuracy.Mean - baseline.Accuracy.Mean)} points from it in mean accuracy.");
+                         (best is null ? "" : $"the best fused model differs from it by {Points(best.Accuracy.Mean - baseline.Accuracy.Mean)} points in mean accuracy.");
         var better = fused.Where(r => r.DeltaSignificant && r.Delta > 0).Select(r => r.Name).ToList();
         var worse = fused.Where(r => r.DeltaSignificant && r.Delta < 0).Select(r => r.Name).ToList();
         var ahead = fused.Where(r => !r.DeltaSignificant && r.Delta > 0).Select(r => r.Name).ToList();
@@ -82,8 +82,11 @@ public static class AblationDiscussion
     {
         var names = new[] { s.BestFusion, s.Baseline?.Name }.Where(n => n is not null).Distinct().ToList();
         var diagnosed = names.Select(s.Diagnosis).Where(d => d is not null).Select(d => d!).ToList();
+        var raw = s.Row(SeedSummary.RawName);
+        var spec = s.Row(SeedSummary.SpecName);
         if (diagnosed.Count > 0)
-            yield return "Each branch on its own inside the fused model (test recordings): " +
+            yield return "Each branch on its own inside the fused model (test recordings" +
+                         (raw is null || spec is null ? "" : $"; the single-branch models reach {Percent(raw.Accuracy.Mean)} raw and {Percent(spec.Accuracy.Mean)} spectrogram") + "): " +
                          Join(diagnosed.Select(d => $"{d.Name} has raw alone {PercentPm(d.RawAlone)} and spectrogram alone {PercentPm(d.SpecAlone)} ({d.Method}" +
                              (d.FinalTrainRaw.Count > 0 ? $"; last epoch raw train {Percent(d.FinalTrainRaw.Mean)} vs validation {Percent(d.FinalValidationRaw.Mean)}, spectrogram train {Percent(d.FinalTrainSpec.Mean)} vs validation {Percent(d.FinalValidationSpec.Mean)}" : "") + ")")) +
                          ". A branch far below its single-branch model means joint training left it under-trained.";
@@ -93,12 +96,11 @@ public static class AblationDiscussion
             yield return $"{w.Name} gives the raw branch a mean weight of {F3(w.Overall.Mean)} (spectrogram {F3(1 - w.Overall.Mean)}); " +
                          (order.Count == 0 ? "" : $"most on digit {order[0].label} ({F3(order[0].Item2.Mean)}) and least on digit {order[^1].label} ({F3(order[^1].Item2.Mean)}).");
         }
-        var compared = names.Select(s.ComplementarityOf).Where(c => c is not null).Select(c => c!).ToList();
-        if (compared.Count > 0)
-            yield return "Complementarity (mean per seed): " + Join(compared.Select(c =>
-                             $"of the {AblationTables.Count(c.MeanExactlyOne)} test recordings exactly one single model gets right, {c.Name} gets {AblationTables.Count(c.MeanExactlyOneRight)} ({Percent(c.ExactlyOneShare)}) right" +
-                             $" ({Percent(c.OnlyRawShare)} of those only the raw model knows, {Percent(c.OnlySpecShare)} of those only the spectrogram model knows)" +
-                             $", and it recovers {AblationTables.Count(c.MeanBothWrongRight)} of the {AblationTables.Count(c.MeanBothWrong)} both miss ({Percent(c.BothWrongShare)})")) + ".";
+        foreach (var c in names.Select(s.ComplementarityOf).Where(c => c is not null).Select(c => c!))
+            yield return $"Complementarity of {c.Name} (mean per seed): of the {AblationTables.Count(c.MeanExactlyOne)} test recordings exactly one single model gets right, " +
+                         $"it gets {AblationTables.Count(c.MeanExactlyOneRight)} ({Percent(c.ExactlyOneShare)}) right: {Percent(c.OnlyRawShare)} of those only the raw model knows " +
+                         $"and {Percent(c.OnlySpecShare)} of those only the spectrogram model knows. Of the {AblationTables.Count(c.MeanBothWrong)} recordings both single models miss, " +
+                         $"it recovers {AblationTables.Count(c.MeanBothWrongRight)} ({Percent(c.BothWrongShare)}).";
     }
 
     static string Loso(LosoTable l)

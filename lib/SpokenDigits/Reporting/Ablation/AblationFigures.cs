@@ -9,9 +9,6 @@ public sealed record AblationFigure(string Section, string File, string Caption,
 /// <summary>The ablation report's figures, drawn from the <see cref="AblationSummary"/> with the project's chart helpers.</summary>
 public static class AblationFigures
 {
-    public const string Accuracy = "Official split", Diagnostics = "Why: each branch, the weights and complementarity",
-        Digits = "For which digits?", Loso = "Leave one speaker out";
-
     public static IReadOnlyList<AblationFigure> All(AblationSummary s, AblationRuns runs)
     {
         var list = new List<AblationFigure>();
@@ -19,7 +16,7 @@ public static class AblationFigures
         {
             var names = s.Official.Select(r => r.Name).ToList();
             var series = new BarSeries("test accuracy", s.Official.Select(r => r.Accuracy.Mean).ToList(), s.Official.Select(r => r.Accuracy.Std).ToList());
-            list.Add(new AblationFigure(Accuracy, "ablation-accuracy.svg", "Test accuracy per model, mean ± std over seeds",
+            list.Add(new AblationFigure(AblationSection.Official, "ablation-accuracy.svg", "Test accuracy per model, mean ± std over seeds",
                 ChartSvg.GroupedBars("Test accuracy (mean ± std over seeds)", names, [series], "accuracy", 0, 1),
                 ReportFigures.BarsChart("Test accuracy (mean ± std over seeds)", names, [series], "accuracy")));
         }
@@ -27,7 +24,7 @@ public static class AblationFigures
         {
             var lines = CurveLines(curve);
             string title = $"{curve.Name}: each branch alone, train vs validation";
-            list.Add(new AblationFigure(Diagnostics, $"ablation-branch-curves-{FileSafe(curve.Name)}.svg",
+            list.Add(new AblationFigure(AblationSection.Why, $"ablation-branch-curves-{FileSafe(curve.Name)}.svg",
                 $"{curve.Name}: accuracy of each branch on its own per epoch, training (solid) vs validation (dashed), mean over seeds",
                 ChartSvg.Lines(title, lines, "epoch", "accuracy", 0, 1),
                 LineSeriesChart.For(title, lines, "epoch", "accuracy", yMin: 0, yMax: 1.02)));
@@ -36,7 +33,7 @@ public static class AblationFigures
         {
             var labels = s.Weights[0].Labels;
             var series = s.Weights.Select(w => new BarSeries(w.Name, w.RawWeight.Select(v => v.Mean).ToList(), w.RawWeight.Select(v => v.Std).ToList())).ToList();
-            list.Add(new AblationFigure(Diagnostics, "ablation-raw-weight.svg", "Mean raw-branch fusion weight per true digit (spectrogram = 1 − raw), mean ± std over seeds",
+            list.Add(new AblationFigure(AblationSection.Why, "ablation-raw-weight.svg", "Mean raw-branch fusion weight per true digit (spectrogram = 1 − raw), mean ± std over seeds",
                 ChartSvg.GroupedBars("Raw-branch weight per digit", labels, series, "raw weight", 0, 1),
                 ReportFigures.BarsChart("Raw-branch fusion weight per digit (mean ± std over seeds)", labels, series, "raw weight")));
         }
@@ -44,7 +41,7 @@ public static class AblationFigures
         {
             var labels = gains.Select(g => g.Label).ToList();
             var series = new BarSeries($"{s.BestFusion} − {s.BestSingle}", gains.Select(g => g.Gain.Mean).ToList(), gains.Select(g => g.Gain.Std).ToList());
-            list.Add(new AblationFigure(Digits, "ablation-digit-gain.svg", $"F1 gain of {s.BestFusion} over {s.BestSingle} per digit, mean ± std over seeds",
+            list.Add(new AblationFigure(AblationSection.Digits, "ablation-digit-gain.svg", $"F1 gain of {s.BestFusion} over {s.BestSingle} per digit, mean ± std over seeds",
                 ChartSvg.GroupedBars("F1 gain of the best fusion over the best single", labels, [series], "ΔF1", signColours: true),
                 ReportFigures.BarsChart($"F1 gain of {s.BestFusion} over {s.BestSingle} (mean ± std over seeds)", labels, [series], "ΔF1", signColours: true, tickFormat: "+.2f")));
         }
@@ -57,7 +54,7 @@ public static class AblationFigures
                 var per = LosoTable.PerSpeaker(c).ToDictionary(x => x.Speaker, x => x.Accuracy);
                 return new BarSeries(c.Name, speakers.Select(sp => per.GetValueOrDefault(sp, double.NaN)).ToList(), []);
             }).ToList();
-            list.Add(new AblationFigure(Loso, "ablation-loso.svg", "Test accuracy on each held-out speaker",
+            list.Add(new AblationFigure(AblationSection.Loso, "ablation-loso.svg", "Test accuracy on each held-out speaker",
                 ChartSvg.GroupedBars("Accuracy per held-out speaker", speakers, series, "accuracy", 0, 1),
                 ReportFigures.BarsChart("Accuracy per held-out speaker", speakers, series, "accuracy")));
         }

@@ -2,7 +2,14 @@ namespace SpokenDigits.Reporting.Ablation;
 
 /// <summary>One section of the ablation report: a heading, its tables and its figures, shared by the Markdown page, the
 /// HTML page and the notebook.</summary>
-public sealed record AblationSection(string Heading, IReadOnlyList<ReportTable> Tables, IReadOnlyList<AblationFigure> Figures);
+public sealed record AblationSection(string Heading, IReadOnlyList<ReportTable> Tables, IReadOnlyList<AblationFigure> Figures)
+{
+    public const string Goals = "Goals of the issue", Official = "Official split", Why = "Why: each branch, the weights and complementarity",
+        Digits = "For which digits?", Loso = "Leave one speaker out", Setup = "Setup";
+
+    /// <summary>The section's tables as Markdown (a notebook shows them with display(…, "text/markdown")).</summary>
+    public string Markdown() => Tables.Count == 0 ? $"*{Heading}: nothing to show in this ablation.*" : string.Concat(Tables.Select(t => t.ToMarkdown()));
+}
 
 /// <summary>The ablation report in memory, built from a report folder's runs without writing anything.</summary>
 public sealed record AblationReport(AblationRuns Runs, AblationSummary Summary, IReadOnlyList<AblationFigure> Figures)
@@ -23,20 +30,26 @@ public sealed record AblationReport(AblationRuns Runs, AblationSummary Summary, 
     public IEnumerable<AblationSection> Sections()
     {
         var s = Summary;
-        yield return new AblationSection("Goals of the issue", [AblationTables.Goals(s)], []);
-        yield return new AblationSection(AblationFigures.Accuracy, [AblationTables.Official(s)], FiguresOf(AblationFigures.Accuracy));
+        yield return new AblationSection(AblationSection.Goals, [AblationTables.Goals(s)], []);
+        yield return new AblationSection(AblationSection.Official, [AblationTables.Official(s)], FiguresOf(AblationSection.Official));
         var why = new List<ReportTable>();
         if (s.Diagnostics.Count > 0) why.Add(AblationTables.Diagnostics(s));
         if (s.Weights.Count > 0) why.Add(AblationTables.Weights(s));
         if (s.Complementarity.Count > 0) why.Add(AblationTables.Complementarity(s));
-        if (why.Count > 0 || FiguresOf(AblationFigures.Diagnostics).Count > 0)
-            yield return new AblationSection(AblationFigures.Diagnostics, why, FiguresOf(AblationFigures.Diagnostics));
+        if (why.Count > 0 || FiguresOf(AblationSection.Why).Count > 0)
+            yield return new AblationSection(AblationSection.Why, why, FiguresOf(AblationSection.Why));
         if (s.DigitGains is { } gains)
-            yield return new AblationSection(AblationFigures.Digits, [AblationTables.DigitGains(s, gains)], FiguresOf(AblationFigures.Digits));
+            yield return new AblationSection(AblationSection.Digits, [AblationTables.DigitGains(s, gains)], FiguresOf(AblationSection.Digits));
         if (s.Loso is { } l)
-            yield return new AblationSection(AblationFigures.Loso, [AblationTables.Loso(s, l)], FiguresOf(AblationFigures.Loso));
-        yield return new AblationSection("Setup", [AblationTables.Setup(s, Runs)], []);
+            yield return new AblationSection(AblationSection.Loso, [AblationTables.Loso(s, l)], FiguresOf(AblationSection.Loso));
+        yield return new AblationSection(AblationSection.Setup, [AblationTables.Setup(s, Runs)], []);
     }
+
+    /// <summary>The section with this heading, or an empty one (nothing of that kind in this ablation, e.g. no leave-one-speaker-out runs).</summary>
+    public AblationSection Section(string heading) => Sections().FirstOrDefault(x => x.Heading == heading) ?? new AblationSection(heading, [], []);
+
+    /// <summary>The discussion as Markdown paragraphs.</summary>
+    public string DiscussionMarkdown() => string.Join("\n\n", Discussion);
 
     public static IReadOnlyList<string> MethodNotes() =>
     [
