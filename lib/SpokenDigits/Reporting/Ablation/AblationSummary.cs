@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SpokenDigits.Evaluation;
 
 namespace SpokenDigits.Reporting.Ablation;
@@ -34,7 +35,7 @@ public sealed record AblationSummary(
 {
     public AblationRow? Row(string? name) => Official.FirstOrDefault(r => r.Name == name);
 
-    public AblationRow? Baseline => Official.FirstOrDefault(r => r.Kind == ContenderKind.Baseline);
+    [JsonIgnore] public AblationRow? Baseline => Official.FirstOrDefault(r => r.Kind == ContenderKind.Baseline);
 
     public BranchDiagnostics? Diagnosis(string? name) => Diagnostics.FirstOrDefault(d => d.Name == name);
 
