@@ -13,7 +13,7 @@ namespace SpokenDigits.Notebooks.Tests;
 /// </summary>
 public sealed class QuickNotebookRuns : IDisposable
 {
-    public static readonly string[] Names = ["01-data", "02-raw-only", "03-spec-only", "04-fusion", "05-comparison", "06-try-it-yourself"];
+    public static readonly string[] Names = ["01-data", "02-raw-only", "03-spec-only", "04-fusion", "05-comparison", "06-try-it-yourself", "07-fusion-ablation"];
 
     private readonly TempDir _temp = new();
 
@@ -168,6 +168,35 @@ public sealed class NotebookExecutionTests(QuickNotebookRuns runs, ITestOutputHe
             var accuracy = m.GetProperty("test").GetProperty("accuracy").GetDouble();
             Assert.Contains((100 * accuracy).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%", discussion);
         }
+    }
+
+    [Fact]
+    public void Fusion_ablation_trains_a_tiny_ablation_and_shows_its_tables_charts_and_discussion()
+    {
+        var nb = runs.Results["07-fusion-ablation"].Notebook;
+        var charts = ChartTraceTypes(nb);
+        Assert.True(Charts(charts, "bar") >= 3, "accuracy, raw weight per digit and per-digit gain bars");
+        Assert.True(Charts(charts, "scatter") >= 1, "branch train-vs-validation curves");
+        var outputs = nb.CodeCells.SelectMany(c => c.Outputs).ToList();
+        var stdout = string.Concat(outputs.OfType<StreamOutput>().Select(s => s.Text));
+        Assert.Contains("=== Variant gated-aux+moddrop", stdout);
+        var markdown = string.Join("\n", outputs.OfType<DisplayDataOutput>().Select(o => o.Data.GetText("text/markdown")).Where(t => t is not null));
+        Assert.Contains("| gated-aux+moddrop", markdown);
+        Assert.Contains("| concat-none (baseline", markdown);
+        Assert.Contains("Leave one speaker out: nothing to show", markdown);
+
+        // the tables and the discussion show the numbers of the runs it trained (read back from ablation folder's runs)
+        var folder = Path.Combine(runs.RunsDirectory, "ablation-official-seed42-e2-subset6");
+        foreach (var results in new[] { Path.Combine(folder, "seed-42", "results.json"), Path.Combine(folder, "variants", "gated-aux+moddrop", "seed-42", "results.json") })
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(results));
+            foreach (var m in doc.RootElement.GetProperty("models").EnumerateArray())
+            {
+                var accuracy = m.GetProperty("test").GetProperty("accuracy").GetDouble();
+                Assert.Contains((100 * accuracy).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " ± 0.00%", markdown);
+            }
+        }
+        Assert.Contains("Against the issue's targets:", markdown);
     }
 
     [Fact]

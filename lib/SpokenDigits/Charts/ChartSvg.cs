@@ -9,7 +9,7 @@ namespace SpokenDigits.Charts;
 /// Static SVG figures written directly (no browser, no JavaScript), for papers and offline reports:
 /// a confusion matrix and grouped bars. The output is a complete standalone &lt;svg&gt; document.
 /// </summary>
-public static class ChartSvg
+public static partial class ChartSvg
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private const string Font = "font-family=\"Helvetica, Arial, sans-serif\"";

@@ -1,0 +1,54 @@
+using SpokenDigits.Evaluation;
+
+namespace SpokenDigits.Reporting.Ablation;
+
+/// <summary>One row of the official-split table.</summary>
+/// <param name="Seeds">The seeds whose run of this model finished.</param>
+/// <param name="VsBestSingle">This model against the best single branch, paired by seed and recording (McNemar per seed,
+/// the pooled bootstrap of seed-averaged correctness over recordings); null for the best single itself.</param>
+public sealed record AblationRow(
+    string Name,
+    ContenderKind Kind,
+    IReadOnlyList<int> Seeds,
+    MeanStd Accuracy,
+    MeanStd MacroF1,
+    PairedComparison? VsBestSingle)
+{
+    /// <summary>Pooled mean paired difference in accuracy against the best single (a share), or NaN.</summary>
+    public double Delta => VsBestSingle?.Pooled?.Difference ?? double.NaN;
+
+    /// <summary>True when the pooled 95% interval excludes 0.</summary>
+    public bool DeltaSignificant => VsBestSingle?.Pooled is { } p && (p.Lower > 0 || p.Upper < 0);
+}
+
+/// <summary>The official-split table: every model's accuracy and macro-F1 over seeds, and each against the best single branch.</summary>
+public static class OfficialRows
+{
+    /// <summary>The single-branch model with the higher mean test accuracy (then macro-F1); null when neither ran.</summary>
+    public static AblationContender? BestSingle(IReadOnlyList<AblationContender> contenders) =>
+        Best(contenders.Where(c => c.Kind == ContenderKind.Single));
+
+    /// <summary>The fused model (baseline or variant) with the highest mean test accuracy (then macro-F1).</summary>
+    public static AblationContender? BestFusion(IReadOnlyList<AblationContender> contenders) =>
+        Best(contenders.Where(c => c.IsFused));
+
+    public static IReadOnlyList<AblationRow> Compute(IReadOnlyList<AblationContender> contenders, AblationContender? bestSingle, int resamples, int bootstrapSeed)
+    {
+        return contenders.Where(c => c.Seeds.Count > 0).Select(c => new AblationRow(c.Name, c.Kind, c.Seeds.Select(s => s.Seed).ToList(),
+            Accuracy(c), MacroF1(c),
+            bestSingle is null || c == bestSingle ? null : Against(c, bestSingle, resamples, bootstrapSeed))).ToList();
+    }
+
+    /// <summary>A against B on the seeds both finished, each seed's predictions paired by recording.</summary>
+    public static PairedComparison Against(AblationContender a, AblationContender b, int resamples, int bootstrapSeed) =>
+        PairedComparison.Compute(a.Name, b.Name, a.Seeds.Where(s => b.Seed(s.Seed) is not null)
+            .Select(s => (s.Seed, s.Model.Predictions, b.Seed(s.Seed)!.Model.Predictions)).ToList(), resamples, bootstrapSeed);
+
+    public static MeanStd Accuracy(AblationContender c) => MeanStd.Of(c.Seeds.Select(s => s.Model.Test!.Accuracy));
+
+    public static MeanStd MacroF1(AblationContender c) => MeanStd.Of(c.Seeds.Select(s => s.Model.Test!.MacroF1));
+
+    static AblationContender? Best(IEnumerable<AblationContender> candidates) =>
+        candidates.Where(c => c.Seeds.Count > 0)
+            .OrderByDescending(c => Accuracy(c).Mean).ThenByDescending(c => MacroF1(c).Mean).FirstOrDefault();
+}
