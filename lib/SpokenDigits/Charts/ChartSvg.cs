@@ -76,12 +76,7 @@ public static partial class ChartSvg
         int height = top + plotHeight + 90;
         double Y(double v) => top + plotHeight * (1 - (Math.Clamp(v, lo, hi) - lo) / (hi - lo));
         var sb = Begin(width, height, title);
-        for (int i = 0; i <= 5; i++)
-        {
-            double v = lo + (hi - lo) * i / 5;
-            sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - 20}\" y1=\"{Y(v):0.#}\" y2=\"{Y(v):0.#}\" stroke=\"#e5e5e5\"/>");
-            sb.Append(Text(left - 6, Y(v) + 4, v.ToString("0.0##", Inv), "end", 11));
-        }
+        YGrid(sb, lo, hi, left, width - 20, Y);
         double barWidth = (groupWidth - 14.0) / Math.Max(1, series.Count);
         for (int c = 0; c < categories.Count; c++)
         {
@@ -116,6 +111,17 @@ public static partial class ChartSvg
         if (series.Any(s => s.Errors.Any(e => e > 0)))
             sb.Append(Text(left, top + plotHeight + 68, "whiskers: ± one standard deviation across seeds", "start", 11, "#666"));
         return sb.Append("</svg>\n").ToString();
+    }
+
+    /// <summary>Six horizontal grid lines from <paramref name="lo"/> to <paramref name="hi"/>, labelled left of the plot.</summary>
+    static void YGrid(StringBuilder sb, double lo, double hi, double left, double right, Func<double, double> y)
+    {
+        for (int i = 0; i <= 5; i++)
+        {
+            double v = lo + (hi - lo) * i / 5;
+            sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{right}\" y1=\"{y(v):0.#}\" y2=\"{y(v):0.#}\" stroke=\"#e5e5e5\"/>");
+            sb.Append(Text(left - 6, y(v) + 4, v.ToString("0.0##", Inv), "end", 11));
+        }
     }
 
     /// <summary>Room for a bold 16 px title: about 9 px per character and a margin each side.</summary>

@@ -19,12 +19,7 @@ public static partial class ChartSvg
         double X(double v) => left + plotWidth * (v - x0) / (x1 - x0);
         double Y(double v) => top + plotHeight * (1 - (Math.Clamp(v, lo, hi) - lo) / (hi - lo));
         var sb = Begin(width, height, title);
-        for (int i = 0; i <= 5; i++)
-        {
-            double v = lo + (hi - lo) * i / 5;
-            sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{left + plotWidth}\" y1=\"{Y(v):0.#}\" y2=\"{Y(v):0.#}\" stroke=\"#e5e5e5\"/>");
-            sb.Append(Text(left - 6, Y(v) + 4, v.ToString("0.0##", Inv), "end", 11));
-        }
+        YGrid(sb, lo, hi, left, left + plotWidth, Y);
         foreach (double t in Ticks(x0, x1))
             sb.Append(Text(X(t), top + plotHeight + 16, t.ToString("0.##", Inv), "middle", 11));
         sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{left + plotWidth}\" y1=\"{top + plotHeight}\" y2=\"{top + plotHeight}\" stroke=\"#444\"/>");
