@@ -25,7 +25,8 @@ public static class AblationCommand
                                (default gated-aux+moddrop; 'none' for no fold training)
           --threads N          torch threads (default: one per core)
           --resamples N        bootstrap resamples (default 10000)
-          --from-only          only regenerate the ablation report from the runs already there
+          --from-only          only regenerate the ablation report from the runs already there (with --variants
+                               and --seeds: over those; runs not finished are listed as left out, never trained)
         Writes ablation.md, ablation.html, ablation.json and figures/ablation-*.svg into the report folder.
         """;
 
@@ -37,6 +38,14 @@ public static class AblationCommand
         int resamples = cl.Int("resamples") ?? 10000;
         if (cl.Flag("from-only"))
         {
+            // --variants / --seeds here only change which finished runs the report covers: nothing is trained.
+            var previous = AblationFolder.LoadManifest(report);
+            if (previous is not null && (cl.Get("variants") is not null || cl.Int("seeds") is not null))
+            {
+                var chosen = cl.Get("variants") is { } only ? Parse(only, AblationVariant.Parse, "--variants").Select(v => v.Label).ToList() : previous.Variants;
+                var seedsOnly = (report.LoadManifest()?.Seeds ?? previous.Seeds).Take(cl.Int("seeds") ?? int.MaxValue).ToList();
+                AblationFolder.SaveManifest(report, previous with { Command = command, Variants = chosen, Seeds = seedsOnly, Created = DateTimeOffset.Now });
+            }
             cl.RejectUnknown();
             return Write(report, command, resamples);
         }
