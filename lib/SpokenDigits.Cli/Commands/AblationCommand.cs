@@ -44,7 +44,11 @@ public static class AblationCommand
             {
                 var chosen = cl.Get("variants") is { } only ? Parse(only, AblationVariant.Parse, "--variants").Select(v => v.Label).ToList() : previous.Variants;
                 var seedsOnly = (report.LoadManifest()?.Seeds ?? previous.Seeds).Take(cl.Int("seeds") ?? int.MaxValue).ToList();
-                AblationFolder.SaveManifest(report, previous with { Command = command, Variants = chosen, Seeds = seedsOnly, Created = DateTimeOffset.Now });
+                AblationFolder.SaveManifest(report, previous with
+                {
+                    Command = command, Variants = chosen, Seeds = seedsOnly, Created = DateTimeOffset.Now,
+                    LosoVariants = report.LoadManifest()?.Loso == true ? previous.LosoVariants : [],
+                });
             }
             cl.RejectUnknown();
             return Write(report, command, resamples);
