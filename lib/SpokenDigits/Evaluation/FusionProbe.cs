@@ -61,9 +61,6 @@ public static class FusionProbe
             var outputs = model.Forward(batch.Raw, batch.Spectrograms, auxiliary: true);
             return (outputs.RawLogits!, outputs.SpecLogits!);
         }
-        var keep = ones(batch.Size, 1);
-        var drop = zeros(batch.Size, 1);
-        return (model.Forward(batch.Raw, batch.Spectrograms, keepRaw: keep, keepSpec: drop).Logits,
-                model.Forward(batch.Raw, batch.Spectrograms, keepRaw: drop, keepSpec: keep).Logits);
+        return model.BranchAloneLogits(batch.Raw, batch.Spectrograms);
     }
 }

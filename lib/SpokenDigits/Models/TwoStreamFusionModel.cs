@@ -52,6 +52,16 @@ public sealed class TwoStreamFusionModel : DigitClassifier
             weights);                                                       // (B, 2) or null
     }
 
+    /// <summary>The fused head's logits with only one branch present, (B, classes) each: the other branch's
+    /// embedding zeroed. Both embeddings are computed once for the two passes through the fusion layer.</summary>
+    public (Tensor RawAlone, Tensor SpecAlone) BranchAloneLogits(Tensor rawClips, Tensor spectrograms)
+    {
+        var rawEmbedding = raw.forward(rawClips);            // (B, emb)
+        var specEmbedding = spec.forward(spectrograms);      // (B, emb)
+        return (head.forward(fusion.Fuse(rawEmbedding, zeros_like(specEmbedding)).Fused),
+                head.forward(fusion.Fuse(zeros_like(rawEmbedding), specEmbedding).Fused));
+    }
+
     /// <summary>Freezes or unfreezes both branches and their auxiliary heads (the two-stage schedule's middle stage).</summary>
     public void SetBranchesTrainable(bool trainable)
     {
