@@ -10,9 +10,10 @@ public static class TrainingOptions
     /// beyond the basic ones (augmentation, remedies, architecture).</summary>
     public const string ModelUsage = """
           --augment on|off     time-shift and noise augmentation of training batches, every model alike (default on)
-          --remedies R         fused-model remedies: none, or aux, moddrop, two-stage joined by '+' (default none)
+          --remedies R         fused-model remedies: none, or aux, moddrop, two-stage, branch-lr joined by '+' (default none)
           --aux-weight X       weight of each auxiliary-head loss when aux is on (default 0.5)
           --modality-dropout X probability of dropping each branch's embedding when moddrop is on (default 0.25)
+          --branch-lr RAW,SPEC learning-rate factors of the raw and spectrogram branches when branch-lr is on (default 0.5,2)
           --fusion F           concat | gated | attention (default concat)
           --raw-front-end F    filterbank | strided (default filterbank; strided is the M5-style layer of the first runs)
         """;
@@ -36,12 +37,18 @@ public static class TrainingOptions
         }.Validated();
     }
 
-    /// <summary>--remedies, --aux-weight, --modality-dropout (null when none).</summary>
+    /// <summary>--remedies, --aux-weight, --modality-dropout, --branch-lr (null when none).</summary>
     public static FusionRemedies? Remedies(CommandLine cl)
     {
         var remedies = Parse(cl.Get("remedies") ?? "none", FusionRemedies.Parse, "--remedies");
         if (cl.Double("aux-weight") is double w) remedies = remedies with { AuxiliaryLossWeight = remedies.AuxiliaryLossWeight > 0 ? w : 0 };
         if (cl.Double("modality-dropout") is double p) remedies = remedies with { ModalityDropout = remedies.ModalityDropout > 0 ? p : 0 };
+        if (cl.Get("branch-lr") is { } factors && remedies.BranchRates)
+        {
+            var (raw, spec) = Parse(factors, ParseFactorPair, "--branch-lr");
+            remedies = remedies with { RawRateFactor = raw, SpecRateFactor = spec };
+        }
+        Parse(remedies, r => r.Validated(), "--remedies");
         return remedies.Any ? remedies : null;
     }
 
@@ -61,6 +68,15 @@ public static class TrainingOptions
         "attention" or "weighted" => FusionKind.Attention,
         _ => throw new ArgumentException($"unknown fusion '{text}': use concat, gated or attention"),
     };
+
+    static (double Raw, double Spec) ParseFactorPair(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var raw)
+            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var spec))
+            throw new ArgumentException($"expected two factors RAW,SPEC such as 0.5,2, got '{text}'");
+        return (raw, spec);
+    }
 
     static RawFrontEnd ParseFrontEnd(string text) => text.Trim().ToLowerInvariant() switch
     {

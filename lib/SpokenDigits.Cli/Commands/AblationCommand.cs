@@ -17,8 +17,8 @@ public static class AblationCommand
           --report DIR         a report folder made by 'spokendigits report' (its seeds, split and settings are reused;
                                its runs give the raw-only, spectrogram-only and concat baseline models)
           --fusions F          comma list of concat, gated, attention (default all three)
-          --remedies R         comma list of remedy sets: none, aux, moddrop, two-stage or '+' combinations
-                               (default none,aux,moddrop,two-stage,aux+moddrop)
+          --remedies R         comma list of remedy sets: none, aux, moddrop, two-stage, branch-lr or '+' combinations
+                               (default none,aux,moddrop,two-stage,branch-lr,aux+moddrop)
           --variants V         instead of --fusions × --remedies: an explicit comma list such as gated-aux+moddrop
           --seeds N            the report's first N seeds (default all of them)
           --loso-variants V    variants also trained leave-one-speaker-out, when the report has that protocol
@@ -60,7 +60,7 @@ public static class AblationCommand
             ? Parse(list, AblationVariant.Parse, "--variants")
             : AblationVariant.Grid(
                 Parse(cl.Get("fusions") ?? "concat,gated,attention", TrainingOptions.ParseFusion, "--fusions"),
-                Parse(cl.Get("remedies") ?? "none,aux,moddrop,two-stage,aux+moddrop", FusionRemedies.Parse, "--remedies"));
+                Parse(cl.Get("remedies") ?? "none,aux,moddrop,two-stage,branch-lr,aux+moddrop", FusionRemedies.Parse, "--remedies"));
         var losoText = cl.Get("loso-variants") ?? DefaultLosoVariants;
         var losoVariants = !manifest.Loso || losoText.Trim() == "none" ? [] : Parse(losoText, AblationVariant.Parse, "--loso-variants");
         int? threads = cl.Int("threads");

@@ -62,6 +62,14 @@ public sealed class TwoStreamFusionModel : DigitClassifier
                 head.forward(fusion.Fuse(zeros_like(rawEmbedding), specEmbedding).Fused));
     }
 
+    /// <summary>The parameters in three groups, for per-branch learning rates: the raw branch with its auxiliary
+    /// head, the spectrogram branch with its auxiliary head, and the shared part (fusion layer and head).</summary>
+    public (IReadOnlyList<TorchSharp.Modules.Parameter> Raw, IReadOnlyList<TorchSharp.Modules.Parameter> Spec,
+        IReadOnlyList<TorchSharp.Modules.Parameter> Shared) ParameterGroups() =>
+        (raw.parameters().Concat(rawAuxiliaryHead.parameters()).ToList(),
+         spec.parameters().Concat(specAuxiliaryHead.parameters()).ToList(),
+         fusion.parameters().Concat(head.parameters()).ToList());
+
     /// <summary>Freezes or unfreezes both branches and their auxiliary heads (the two-stage schedule's middle stage).</summary>
     public void SetBranchesTrainable(bool trainable)
     {

@@ -45,7 +45,8 @@ public sealed class Trainer
             ? new WaveformAugmentation(a, train.Pipeline, train.Pipeline.Spectrogram.Settings.SampleRate) : null;
         string branchMethod = remedies.AuxiliaryLossWeight > 0 || remedies.TwoStage ? FusionProbe.AuxiliaryHeads : FusionProbe.OtherBranchZeroed;
         var loader = new BatchLoader(train, _settings.BatchSize, shuffle: true, _settings.Seed);
-        using var optimizer = optim.AdamW(model.parameters(), _settings.LearningRate, weight_decay: _settings.WeightDecay);
+        using var rates = new BranchRateOptimizer(model, _settings, remedies);
+        var optimizer = rates.Optimizer;
 
         var history = new List<EpochRecord>();
         ModelWeights? best = null;
@@ -66,7 +67,7 @@ public sealed class Trainer
                 var epochClock = Stopwatch.StartNew();
                 var stage = schedule.Stage(epoch);
                 fused?.SetBranchesTrainable(stage != TrainingStage.Head);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = schedule.Rate(epoch);
+                rates.SetRate(schedule.Rate(epoch));
                 var (trainLoss, trainAccuracy) = TrainOneEpoch(model, modelName, loader, optimizer, epoch, stage, step, augmentation, cancellation);
                 var (valLoss, valAccuracy) = Evaluator.LossAndAccuracy(model, validation, _settings.BatchSize * 4);
                 var branches = fused is null ? null : ProbeBranches(fused, train, validation, branchMethod);

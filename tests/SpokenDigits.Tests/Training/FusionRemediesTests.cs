@@ -21,6 +21,27 @@ public class FusionRemediesTests
     }
 
     [Fact]
+    public void BranchLearningRatesParseIntoTheirFactorsAndPrintBack()
+    {
+        var r = FusionRemedies.Parse("branch-lr+aux");
+        Assert.Equal(new FusionRemedies(AuxiliaryLossWeight: 0.5, RawRateFactor: 0.5, SpecRateFactor: 2), r);
+        Assert.Equal("aux+branch-lr", r.Label);
+        Assert.Equal(r, FusionRemedies.Parse(r.Label));
+        Assert.True(new FusionRemedies(SpecRateFactor: 3).Any);
+        Assert.Throws<ArgumentException>(() => new FusionRemedies(RawRateFactor: 0).Validated());
+        Assert.Throws<ArgumentException>(() => new FusionRemedies(SpecRateFactor: double.NaN).Validated());
+    }
+
+    [Fact]
+    public void SettingsSavedBeforeBranchRatesExistedReadBackEqualToTodaysParse()
+    {
+        // The training settings of a run saved before per-branch rates were added: no factor fields.
+        const string saved = """{ "auxiliaryLossWeight": 0.5, "modalityDropout": 0.25, "twoStage": false, "any": true, "label": "aux+moddrop" }""";
+        var read = System.Text.Json.JsonSerializer.Deserialize<FusionRemedies>(saved, SpokenDigits.Reporting.ResultsJson.Options);
+        Assert.Equal(FusionRemedies.Parse("aux+moddrop"), read);
+    }
+
+    [Fact]
     public void UnknownRemedyAndOutOfRangeDropoutAreRejected()
     {
         Assert.Contains("unknown remedy 'magic'", Assert.Throws<ArgumentException>(() => FusionRemedies.Parse("aux+magic")).Message);
