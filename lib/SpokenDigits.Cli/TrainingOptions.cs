@@ -48,7 +48,8 @@ public static class TrainingOptions
             var (raw, spec) = Parse(factors, ParseFactorPair, "--branch-lr");
             remedies = remedies with { RawRateFactor = raw, SpecRateFactor = spec };
         }
-        Parse(remedies, r => r.Validated(), "--remedies");
+        try { remedies.Validated(); }
+        catch (ArgumentException e) { throw new UsageException($"--remedies: {e.Message}"); }
         return remedies.Any ? remedies : null;
     }
 
