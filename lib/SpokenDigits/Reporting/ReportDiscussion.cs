@@ -89,8 +89,28 @@ public static class ReportDiscussion
             var first = c.PerSeed.FirstOrDefault();
             yield return $"On all held-out recordings together, fusion against the {Short(c.ModelB)} model: {Points(p.Difference)} accuracy points, " +
                          $"95% CI [{Points(p.Lower)}, {Points(p.Upper)}], " + (sig ? "significant" : "not significant") +
-                         (first is null ? "." : $"; McNemar p = {P(first.McNemar.PValue)} ({first.McNemar.Describe()}) for seed {Int(first.Seed)}.");
+                         (first is null ? "." : $"; McNemar's exact test for seed {Int(first.Seed)}: {first.McNemar.Describe()}.");
         }
+        if (SpeakersFusionHelps(l) is { } perSpeaker) yield return perSpeaker;
+    }
+
+    /// <summary>Per held-out speaker, fusion against the better single model for that speaker.</summary>
+    static string? SpeakersFusionHelps(SpeakerIndependentSummary l)
+    {
+        int fusion = l.ModelNames.ToList().IndexOf(SeedSummary.FusionName);
+        var singles = new[] { SeedSummary.RawName, SeedSummary.SpecName }.Select(n => l.ModelNames.ToList().IndexOf(n)).Where(i => i >= 0).ToList();
+        if (fusion < 0 || singles.Count == 0) return null;
+        var gains = l.Speakers
+            .Where(r => r.Accuracy[fusion] is not null && singles.All(i => r.Accuracy[i] is not null))
+            .Select(r => (r.Speaker, Gain: r.Accuracy[fusion]!.Value - singles.Max(i => r.Accuracy[i]!.Value)))
+            .ToList();
+        if (gains.Count == 0) return null;
+        var ahead = gains.Where(g => g.Gain > 0).OrderByDescending(g => g.Gain).ToList();
+        var behind = gains.Where(g => g.Gain <= 0).OrderBy(g => g.Gain).ToList();
+        string List(IEnumerable<(string Speaker, double Gain)> items) => Join(items.Select(g => $"{g.Speaker} ({Points(g.Gain)})"));
+        return $"Per held-out speaker, fusion is ahead of the better single model for that speaker on {Int(ahead.Count)} of {Int(gains.Count)}" +
+               (ahead.Count == 0 ? "" : $": {List(ahead)}") +
+               (behind.Count == 0 ? "." : $"; it is behind, or level, on {List(behind)} (accuracy points; one fold each, so these are descriptive).");
     }
 
     static string Caveats(ReportData d)

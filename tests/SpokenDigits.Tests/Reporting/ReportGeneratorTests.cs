@@ -98,6 +98,20 @@ public class ReportGeneratorTests
     }
 
     [Fact]
+    public void TheDiscussionNamesTheHeldOutSpeakersWhereFusionIsAheadAndBehind()
+    {
+        using var temp = new TempFolder();
+        var folder = new ReportFolder(temp.Combine("loso"));
+        FakeRuns.Save(folder.Loso("alice", 42), FakeRuns.Run(42, "c", 1, "alice", (Raw, 9), (Spec, 7), (Fusion, 8)));
+        FakeRuns.Save(folder.Loso("bob", 42), FakeRuns.Run(42, "c", 1, "bob", (Raw, 3), (Spec, 9), (Fusion, 6)));
+        FakeRuns.Save(folder.Loso("carol", 42), FakeRuns.Run(42, "c", 1, "carol", (Raw, 5), (Spec, 6), (Fusion, 8)));
+        string md = File.ReadAllText(ReportGenerator.Generate(folder, resamples: 200).Markdown);
+        Assert.Contains("fusion is ahead of the better single model for that speaker on 1 of 3: carol (+20.0); " +
+                        "it is behind, or level, on bob (−30.0) and alice (−10.0)", md);
+        Assert.Contains("McNemar's exact test for seed 42: ", md);
+    }
+
+    [Fact]
     public void AFolderWithoutRunsIsAClearError()
     {
         using var temp = new TempFolder();
