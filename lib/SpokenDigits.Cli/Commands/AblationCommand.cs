@@ -25,8 +25,8 @@ public static class AblationCommand
                                (default gated-aux+moddrop; 'none' for no fold training)
           --threads N          torch threads (default: one per core)
           --resamples N        bootstrap resamples (default 10000)
-          --from-only          only regenerate the ablation report from the runs already there (with --variants
-                               and --seeds: over those; runs not finished are listed as left out, never trained)
+          --from-only          only regenerate the ablation report from the runs already there (with --variants,
+                               --seeds, --loso-variants: over those; runs not finished are listed as left out, never trained)
         Writes ablation.md, ablation.html, ablation.json and figures/ablation-*.svg into the report folder.
         """;
 
@@ -40,14 +40,15 @@ public static class AblationCommand
         {
             // --variants / --seeds here only change which finished runs the report covers: nothing is trained.
             var previous = AblationFolder.LoadManifest(report);
-            if (previous is not null && (cl.Get("variants") is not null || cl.Int("seeds") is not null))
+            if (previous is not null && (cl.Get("variants") is not null || cl.Int("seeds") is not null || cl.Get("loso-variants") is not null))
             {
-                var chosen = cl.Get("variants") is { } only ? Parse(only, AblationVariant.Parse, "--variants").Select(v => v.Label).ToList() : previous.Variants;
+                var chosen = cl.Get("variants") is { } only ? Labels(only, "--variants") : previous.Variants;
                 var seedsOnly = (report.LoadManifest()?.Seeds ?? previous.Seeds).Take(cl.Int("seeds") ?? int.MaxValue).ToList();
+                var losoChosen = cl.Get("loso-variants") is { } loso ? (loso.Trim() == "none" ? [] : Labels(loso, "--loso-variants")) : previous.LosoVariants;
                 AblationFolder.SaveManifest(report, previous with
                 {
                     Command = command, Variants = chosen, Seeds = seedsOnly, Created = DateTimeOffset.Now,
-                    LosoVariants = report.LoadManifest()?.Loso == true ? previous.LosoVariants : [],
+                    LosoVariants = report.LoadManifest()?.Loso == true ? losoChosen : [],
                 });
             }
             cl.RejectUnknown();
@@ -88,6 +89,8 @@ public static class AblationCommand
         Console.WriteLine(skipped ?? $"PNG:      {pngs.Count} figures redrawn as PNG beside their SVG");
         return 0;
     }
+
+    static List<string> Labels(string list, string option) => Parse(list, AblationVariant.Parse, option).Select(v => v.Label).ToList();
 
     static List<T> Parse<T>(string list, Func<string, T> parse, string option)
     {
