@@ -85,10 +85,7 @@ public class ReportGeneratorTests
     public void TheLeaveOneSpeakerOutTableListsEverySpeakerTheMeanAndTheWorst()
     {
         using var temp = new TempFolder();
-        var folder = new ReportFolder(temp.Combine("loso"));
-        FakeRuns.Save(folder.Loso("alice", 42), FakeRuns.Run(42, "c", 1, "alice", (Raw, 9), (Spec, 7), (Fusion, 8)));
-        FakeRuns.Save(folder.Loso("bob", 42), FakeRuns.Run(42, "c", 1, "bob", (Raw, 3), (Spec, 9), (Fusion, 6)));
-        var o = ReportGenerator.Generate(folder, resamples: 200);
+        var o = ReportGenerator.Generate(AliceAndBobHeldOut(temp), resamples: 200);
         string md = File.ReadAllText(o.Markdown);
         Assert.Contains("| alice | 10 | 1 | 90.00% | 70.00% | 80.00% |", md);
         Assert.Contains("| bob | 10 | 1 | 30.00% | 90.00% | 60.00% |", md);
@@ -97,13 +94,20 @@ public class ReportGeneratorTests
         Assert.Contains("loso.svg", string.Join(",", o.Figures));
     }
 
+    /// <summary>Two leave-one-speaker-out folds of ten test recordings each (the counts are recordings right).</summary>
+    static ReportFolder AliceAndBobHeldOut(TempFolder temp)
+    {
+        var folder = new ReportFolder(temp.Combine("loso"));
+        FakeRuns.Save(folder.Loso("alice", 42), FakeRuns.Run(42, "c", 1, "alice", (Raw, 9), (Spec, 7), (Fusion, 8)));
+        FakeRuns.Save(folder.Loso("bob", 42), FakeRuns.Run(42, "c", 1, "bob", (Raw, 3), (Spec, 9), (Fusion, 6)));
+        return folder;
+    }
+
     [Fact]
     public void TheDiscussionNamesTheHeldOutSpeakersWhereFusionIsAheadAndBehind()
     {
         using var temp = new TempFolder();
-        var folder = new ReportFolder(temp.Combine("loso"));
-        FakeRuns.Save(folder.Loso("alice", 42), FakeRuns.Run(42, "c", 1, "alice", (Raw, 9), (Spec, 7), (Fusion, 8)));
-        FakeRuns.Save(folder.Loso("bob", 42), FakeRuns.Run(42, "c", 1, "bob", (Raw, 3), (Spec, 9), (Fusion, 6)));
+        var folder = AliceAndBobHeldOut(temp);
         FakeRuns.Save(folder.Loso("carol", 42), FakeRuns.Run(42, "c", 1, "carol", (Raw, 5), (Spec, 6), (Fusion, 8)));
         string md = File.ReadAllText(ReportGenerator.Generate(folder, resamples: 200).Markdown);
         Assert.Contains("fusion is ahead of the better single model for that speaker on 1 of 3: carol (+20.0); " +
