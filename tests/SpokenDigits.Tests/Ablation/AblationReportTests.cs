@@ -101,6 +101,18 @@ public class AblationReportTests
     }
 
     [Fact]
+    public void AVariantRunOnFewerSeedsIsNamedButNotCrownedBestFusion()
+    {
+        using var temp = new TempFolder();
+        var report = Report(temp.Combine("r"), (10, FirstRight(12), FirstRight(16), FirstRight(17)), (11, FirstRight(12), FirstRight(17), FirstRight(16)));
+        SaveVariant(report, Attention, 10, Fused(FirstRight(20), fusion: "Attention", remedies: "none"));   // 100%, seed 11 not run
+        SaveManifest(report, [10, 11], ["attention-none"]);
+        var md = File.ReadAllText(AblationReportGenerator.Generate(report, "spokendigits ablation --from-only", resamples: 100).Markdown);
+        Assert.Contains("concat-none (baseline, ★ best fusion)", md);
+        Assert.Contains("Higher in mean but run on fewer seeds, so not yet comparable: attention-none at 100.00 ± 0.00% over 1 seed", Discussion(md));
+    }
+
+    [Fact]
     public void AReportWithoutAnyVariantStillComparesTheBaseline()
     {
         using var temp = new TempFolder();

@@ -57,6 +57,18 @@ public class AblationSummaryTests
     }
 
     [Fact]
+    public void BestFusionIsChosenAmongTheFusedModelsRunOnTheMostSeeds()
+    {
+        var contenders = new[]
+        {
+            Contender("concat-none", ContenderKind.Baseline, (1, Fused(FirstRight(14))), (2, Fused(FirstRight(14)))),   // 70%, 2 seeds
+            Contender("gated-aux", ContenderKind.Variant, (1, Fused(FirstRight(16))), (2, Fused(FirstRight(16)))),      // 80%, 2 seeds
+            Contender("concat-branch-lr", ContenderKind.Variant, (1, Fused(FirstRight(20)))),                            // 100%, 1 seed only
+        };
+        Assert.Equal("gated-aux", OfficialRows.BestFusion(contenders)!.Name);
+    }
+
+    [Fact]
     public void BestSingleIsTheSingleModelWithTheHigherMeanAccuracy()
     {
         var rawBetter = new[]

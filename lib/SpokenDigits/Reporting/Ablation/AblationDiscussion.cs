@@ -52,6 +52,13 @@ public static class AblationDiscussion
                          $"(95% bootstrap CI [{Points(p.Lower)}, {Points(p.Upper)}]), which is " +
                          (best.DeltaSignificant ? (p.Difference > 0 ? "significantly better" : "significantly worse") : "not significant: the interval contains 0, so this ablation cannot tell the two apart") +
                          $". McNemar's exact test was significant in its favour in {Int(best.VsBestSingle.SeedsSignificantForA)} of {Int(best.VsBestSingle.PerSeed.Count)} seeds and against it in {Int(best.VsBestSingle.SeedsSignificantForB)}.";
+        if (best is not null)
+        {
+            var fewer = fused.Where(r => r.Seeds.Count < best.Seeds.Count && r.Accuracy.Mean > best.Accuracy.Mean).ToList();
+            if (fewer.Count > 0)
+                yield return $"Higher in mean but run on fewer seeds, so not yet comparable: " +
+                             Join(fewer.Select(r => $"{r.Name} at {PercentPm(r.Accuracy)} over {Int(r.Seeds.Count)} seed{Plural(r.Seeds.Count)} ({Points(r.Delta)} points against {s.BestSingle}, {AblationTables.Verdict(r.VsBestSingle!.Pooled!)})")) + ".";
+        }
         if (s.Baseline is { VsBestSingle.Pooled: { } b } baseline && baseline.Name != s.BestFusion)
             yield return $"The baseline, {baseline.Name}, reaches {PercentPm(baseline.Accuracy)} ({Points(b.Difference)} points against {s.BestSingle}, {AblationTables.Verdict(b)}); " +
                          (best is null ? "" : $"the best fused model differs from it by {Points(best.Accuracy.Mean - baseline.Accuracy.Mean)} points in mean accuracy.");

@@ -6,7 +6,7 @@ namespace SpokenDigits.Reporting.Ablation;
 /// <summary>Every number the ablation report shows (saved as ablation.json), computed from the runs only.</summary>
 /// <param name="Seeds">The official-split seeds of the report's runs.</param>
 /// <param name="BestSingle">The single-branch model with the higher mean test accuracy.</param>
-/// <param name="BestFusion">The fused model (baseline or variant) with the highest mean test accuracy.</param>
+/// <param name="BestFusion">The fused model (baseline or variant) with the highest mean test accuracy among those run on the most seeds.</param>
 /// <param name="Official">Singles, baseline, then variants.</param>
 /// <param name="Diagnostics">Per fused model that stored them: each branch alone.</param>
 /// <param name="Curves">Branch-alone accuracies per epoch of the best fusion and the baseline.</param>

@@ -28,9 +28,13 @@ public static class OfficialRows
     public static AblationContender? BestSingle(IReadOnlyList<AblationContender> contenders) =>
         Best(contenders.Where(c => c.Kind == ContenderKind.Single));
 
-    /// <summary>The fused model (baseline or variant) with the highest mean test accuracy (then macro-F1).</summary>
-    public static AblationContender? BestFusion(IReadOnlyList<AblationContender> contenders) =>
-        Best(contenders.Where(c => c.IsFused));
+    /// <summary>The fused model (baseline or variant) with the highest mean test accuracy (then macro-F1), among those run on
+    /// the most seeds: a mean over fewer seeds is not comparable (those still appear in the tables with their seed count).</summary>
+    public static AblationContender? BestFusion(IReadOnlyList<AblationContender> contenders)
+    {
+        var fused = contenders.Where(c => c.IsFused && c.Seeds.Count > 0).ToList();
+        return fused.Count == 0 ? null : Best(fused.Where(c => c.Seeds.Count == fused.Max(f => f.Seeds.Count)));
+    }
 
     public static IReadOnlyList<AblationRow> Compute(IReadOnlyList<AblationContender> contenders, AblationContender? bestSingle, int resamples, int bootstrapSeed)
     {
