@@ -42,13 +42,14 @@ public static class AblationCommand
             var previous = AblationFolder.LoadManifest(report);
             if (previous is not null && (cl.Get("variants") is not null || cl.Int("seeds") is not null || cl.Get("loso-variants") is not null))
             {
+                var reportManifest = report.LoadManifest();
                 var chosen = cl.Get("variants") is { } only ? Labels(only, "--variants") : previous.Variants;
-                var seedsOnly = (report.LoadManifest()?.Seeds ?? previous.Seeds).Take(cl.Int("seeds") ?? int.MaxValue).ToList();
-                var losoChosen = cl.Get("loso-variants") is { } loso ? (loso.Trim() == "none" ? [] : Labels(loso, "--loso-variants")) : previous.LosoVariants;
+                var seedsOnly = (reportManifest?.Seeds ?? previous.Seeds).Take(cl.Int("seeds") ?? int.MaxValue).ToList();
+                var losoChosen = cl.Get("loso-variants") is { } loso ? LosoVariants(loso).Select(v => v.Label).ToList() : previous.LosoVariants;
                 AblationFolder.SaveManifest(report, previous with
                 {
                     Command = command, Variants = chosen, Seeds = seedsOnly, Created = DateTimeOffset.Now,
-                    LosoVariants = report.LoadManifest()?.Loso == true ? losoChosen : [],
+                    LosoVariants = reportManifest?.Loso == true ? losoChosen : [],
                 });
             }
             cl.RejectUnknown();
@@ -62,8 +63,7 @@ public static class AblationCommand
             : AblationVariant.Grid(
                 Parse(cl.Get("fusions") ?? "concat,gated,attention", TrainingOptions.ParseFusion, "--fusions"),
                 Parse(cl.Get("remedies") ?? "none,aux,moddrop,two-stage,branch-lr,aux+moddrop", FusionRemedies.Parse, "--remedies"));
-        var losoText = cl.Get("loso-variants") ?? DefaultLosoVariants;
-        var losoVariants = !manifest.Loso || losoText.Trim() == "none" ? [] : Parse(losoText, AblationVariant.Parse, "--loso-variants");
+        var losoVariants = manifest.Loso ? LosoVariants(cl.Get("loso-variants") ?? DefaultLosoVariants) : [];
         int? threads = cl.Int("threads");
         cl.RejectUnknown();
 
@@ -91,6 +91,10 @@ public static class AblationCommand
     }
 
     static List<string> Labels(string list, string option) => Parse(list, AblationVariant.Parse, option).Select(v => v.Label).ToList();
+
+    /// <summary>--loso-variants: a comma list of variants, or "none".</summary>
+    static List<AblationVariant> LosoVariants(string text) =>
+        text.Trim() == "none" ? [] : Parse(text, AblationVariant.Parse, "--loso-variants");
 
     static List<T> Parse<T>(string list, Func<string, T> parse, string option)
     {

@@ -97,8 +97,9 @@ public static class ReportDiscussion
     /// <summary>Per held-out speaker, fusion against the better single model for that speaker.</summary>
     static string? SpeakersFusionHelps(SpeakerIndependentSummary l)
     {
-        int fusion = l.ModelNames.ToList().IndexOf(SeedSummary.FusionName);
-        var singles = new[] { SeedSummary.RawName, SeedSummary.SpecName }.Select(n => l.ModelNames.ToList().IndexOf(n)).Where(i => i >= 0).ToList();
+        var names = l.ModelNames.ToList();
+        int fusion = names.IndexOf(SeedSummary.FusionName);
+        var singles = new[] { SeedSummary.RawName, SeedSummary.SpecName }.Select(n => names.IndexOf(n)).Where(i => i >= 0).ToList();
         if (fusion < 0 || singles.Count == 0) return null;
         var gains = l.Speakers
             .Where(r => r.Accuracy[fusion] is not null && singles.All(i => r.Accuracy[i] is not null))

@@ -9,11 +9,18 @@ public class WaveformAugmentationTests
 {
     static SpectrogramPipeline Pipeline() => new(new LogMelSpectrogram(new FeatureSettings()), FeatureNormaliser.PerUtterance());
 
+    /// <summary>A batch of the clips <paramref name="raw"/> (B, T), with all-zero spectrograms unless given and label 0.</summary>
+    static Batch BatchOf(Tensor raw, Tensor? spectrograms = null)
+    {
+        long rows = raw.shape[0];
+        return new Batch(raw, spectrograms ?? zeros(rows, 1, 64, 101), zeros(rows, ScalarType.Int64), Enumerable.Range(0, (int)rows).ToArray());
+    }
+
     static Batch OneImpulseBatch(int rows, int at)
     {
         var raw = zeros(rows, 8000);
         raw[TensorIndex.Colon, at] = tensor(1f);
-        return new Batch(raw, zeros(rows, 1, 64, 101), zeros(rows, ScalarType.Int64), Enumerable.Range(0, rows).ToArray());
+        return BatchOf(raw);
     }
 
     [Fact]
@@ -38,7 +45,7 @@ public class WaveformAugmentationTests
         using var pipeline = Pipeline();
         var augmentation = new WaveformAugmentation(new AugmentationSettings(MaxShiftMs: 100, NoiseProbability: 0), pipeline, 8000);
         using var raw = ones(16, 8000);
-        using var batch = new Batch(raw.clone(), zeros(16, 1, 64, 101), zeros(16, ScalarType.Int64), Enumerable.Range(0, 16).ToArray());
+        using var batch = BatchOf(raw.clone());
         using var shifted = augmentation.Apply(batch);
         var kept = shifted.Raw.sum(1).data<float>().ToArray();
         Assert.All(kept, k => Assert.InRange(k, 8000 - 800, 8000));
@@ -52,7 +59,7 @@ public class WaveformAugmentationTests
         using var pipeline = Pipeline();
         var augmentation = new WaveformAugmentation(new AugmentationSettings(MaxShiftMs: 0, NoiseProbability: 1, MinSnrDb: 20, MaxSnrDb: 20), pipeline, 8000);
         using var clean = sin(arange(8000) * 0.3f).unsqueeze(0).repeat(8, 1) * 1.4142f;   // RMS 1
-        using var batch = new Batch(clean.clone(), zeros(8, 1, 64, 101), zeros(8, ScalarType.Int64), Enumerable.Range(0, 8).ToArray());
+        using var batch = BatchOf(clean.clone());
         using var noisy = augmentation.Apply(batch);
         using var noise = noisy.Raw - clean;
         var noiseRms = noise.square().mean(new long[] { 1 }).sqrt().data<float>().ToArray();
@@ -66,7 +73,7 @@ public class WaveformAugmentationTests
         using var pipeline = Pipeline();
         var augmentation = new WaveformAugmentation(new AugmentationSettings(MaxShiftMs: 50, NoiseProbability: 1), pipeline, 8000);
         using var raw = randn(4, 8000);
-        using var batch = new Batch(raw.clone(), pipeline.Compute(raw), zeros(4, ScalarType.Int64), Enumerable.Range(0, 4).ToArray());
+        using var batch = BatchOf(raw.clone(), pipeline.Compute(raw));
         using var altered = augmentation.Apply(batch);
         using var expected = pipeline.Compute(altered.Raw);
         Assert.True(altered.Spectrograms.allclose(expected, rtol: 1e-4, atol: 1e-4));

@@ -33,7 +33,9 @@ public static class OfficialRows
     public static AblationContender? BestFusion(IReadOnlyList<AblationContender> contenders)
     {
         var fused = contenders.Where(c => c.IsFused && c.Seeds.Count > 0).ToList();
-        return fused.Count == 0 ? null : Best(fused.Where(c => c.Seeds.Count == fused.Max(f => f.Seeds.Count)));
+        if (fused.Count == 0) return null;
+        int most = fused.Max(f => f.Seeds.Count);
+        return Best(fused.Where(c => c.Seeds.Count == most));
     }
 
     public static IReadOnlyList<AblationRow> Compute(IReadOnlyList<AblationContender> contenders, AblationContender? bestSingle, int resamples, int bootstrapSeed)
