@@ -7,16 +7,19 @@ namespace SpokenDigits.Cli;
 public static class TrainingOptions
 {
     /// <summary>Usage lines of the options read by <see cref="Settings"/> and <see cref="Architecture"/>
-    /// beyond the basic ones (augmentation, remedies, architecture).</summary>
-    public const string ModelUsage = """
+    /// beyond the basic ones (augmentation, remedies, architecture), each line ending in a newline so that
+    /// a command's usage text can go on after it.</summary>
+    public const string ModelUsage = "\n" + """
           --augment on|off     time-shift and noise augmentation of training batches, every model alike (default on)
+          --speed MIN,MAX      also play each training recording at a random speed in [MIN, MAX], e.g. 0.85,1.15
+                               (pitch and tempo of other speakers; default off)
           --remedies R         fused-model remedies: none, or aux, moddrop, two-stage, branch-lr joined by '+' (default none)
           --aux-weight X       weight of each auxiliary-head loss when aux is on (default 0.5)
           --modality-dropout X probability of dropping each branch's embedding when moddrop is on (default 0.25)
           --branch-lr RAW,SPEC learning-rate factors of the raw and spectrogram branches when branch-lr is on (default 0.5,2)
           --fusion F           concat | gated | attention (default concat)
           --raw-front-end F    filterbank | strided (default filterbank; strided is the M5-style layer of the first runs)
-        """;
+        """ + "\n";
 
     /// <summary>--epochs, --batch-size, --lr, --weight-decay, --seed, --validation, --threads; with
     /// <paramref name="quick"/> the epochs default to 2.</summary>
@@ -33,8 +36,17 @@ public static class TrainingOptions
             Threads: cl.Int("threads"),
             Remedies: Remedies(cl))
         {
-            Augmentation = ParseAugmentation(cl.Get("augment"), defaults.Augmentation),
+            Augmentation = WithSpeed(ParseAugmentation(cl.Get("augment"), defaults.Augmentation), cl.Get("speed")),
         }.Validated();
+    }
+
+    static AugmentationSettings? WithSpeed(AugmentationSettings? augmentation, string? speed)
+    {
+        if (speed is null) return augmentation;
+        if (augmentation is null) throw new UsageException("--speed needs augmentation on (it is off through --augment off)");
+        var (min, max) = Parse(speed, text => ParsePair(text, "two speed factors MIN,MAX such as 0.85,1.15"), "--speed");
+        try { return augmentation.WithSpeed(min, max).Validated(); }
+        catch (ArgumentException e) { throw new UsageException($"--speed: {e.Message}"); }
     }
 
     /// <summary>--remedies, --aux-weight, --modality-dropout, --branch-lr (null when none).</summary>
@@ -45,7 +57,7 @@ public static class TrainingOptions
         if (cl.Double("modality-dropout") is double p) remedies = remedies with { ModalityDropout = remedies.ModalityDropout > 0 ? p : 0 };
         if (cl.Get("branch-lr") is { } factors && remedies.BranchRates)
         {
-            var (raw, spec) = Parse(factors, ParseFactorPair, "--branch-lr");
+            var (raw, spec) = Parse(factors, text => ParsePair(text, "two factors RAW,SPEC such as 0.5,2"), "--branch-lr");
             remedies = remedies with { RawRateFactor = raw, SpecRateFactor = spec };
         }
         try { remedies.Validated(); }
@@ -70,13 +82,13 @@ public static class TrainingOptions
         _ => throw new ArgumentException($"unknown fusion '{text}': use concat, gated or attention"),
     };
 
-    static (double Raw, double Spec) ParseFactorPair(string text)
+    static (double First, double Second) ParsePair(string text, string expected)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var raw)
-            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var spec))
-            throw new ArgumentException($"expected two factors RAW,SPEC such as 0.5,2, got '{text}'");
-        return (raw, spec);
+        if (parts.Length != 2 || !double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var first)
+            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var second))
+            throw new ArgumentException($"expected {expected}, got '{text}'");
+        return (first, second);
     }
 
     static RawFrontEnd ParseFrontEnd(string text) => text.Trim().ToLowerInvariant() switch

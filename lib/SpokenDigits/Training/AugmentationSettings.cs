@@ -7,20 +7,33 @@ namespace SpokenDigits.Training;
 /// <param name="NoiseProbability">Share of recordings that get noise.</param>
 /// <param name="MinSnrDb">Lowest signal-to-noise ratio of the added noise (dB, against the clip's RMS).</param>
 /// <param name="MaxSnrDb">Highest signal-to-noise ratio.</param>
+/// <param name="MinSpeed">Lowest speed factor of the speed perturbation (below 1: slower and lower-pitched).</param>
+/// <param name="MaxSpeed">Highest speed factor (above 1: faster and higher-pitched); 1 and 1 turn it off.</param>
 public sealed record AugmentationSettings(
     double MaxShiftMs = 100,
     double NoiseProbability = 0.5,
     double MinSnrDb = 10,
-    double MaxSnrDb = 30)
+    double MaxSnrDb = 30,
+    double MinSpeed = 1,
+    double MaxSpeed = 1)
 {
+    /// <summary>Whether recordings are resampled to a random speed (a stand-in for other speakers' pitch and tempo).</summary>
+    public bool PerturbsSpeed => MinSpeed != 1 || MaxSpeed != 1;
+
+    /// <summary>These settings with speed perturbation over [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public AugmentationSettings WithSpeed(double min, double max) => this with { MinSpeed = min, MaxSpeed = max };
+
     public AugmentationSettings Validated()
     {
         if (MaxShiftMs < 0) throw new ArgumentException("augmentation: the time shift cannot be negative");
         if (NoiseProbability is < 0 or > 1) throw new ArgumentException("augmentation: the noise probability must be in [0, 1]");
         if (MinSnrDb > MaxSnrDb) throw new ArgumentException("augmentation: the lowest SNR exceeds the highest");
+        if (!(MinSpeed >= 0.5 && MinSpeed <= MaxSpeed && MaxSpeed <= 2))
+            throw new ArgumentException($"augmentation: speed factors must satisfy 0.5 ≤ min ≤ max ≤ 2 (got {MinSpeed}, {MaxSpeed})");
         return this;
     }
 
     public override string ToString() =>
-        $"shift ±{MaxShiftMs:0} ms, noise on {NoiseProbability:P0} at {MinSnrDb:0}–{MaxSnrDb:0} dB SNR";
+        $"shift ±{MaxShiftMs:0} ms, noise on {NoiseProbability:P0} at {MinSnrDb:0}–{MaxSnrDb:0} dB SNR"
+        + (PerturbsSpeed ? FormattableString.Invariant($", speed ×{MinSpeed:0.##}–{MaxSpeed:0.##}") : "");
 }

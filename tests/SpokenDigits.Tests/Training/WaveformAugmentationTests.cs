@@ -79,4 +79,67 @@ public class WaveformAugmentationTests
         Assert.True(altered.Spectrograms.allclose(expected, rtol: 1e-4, atol: 1e-4));
         Assert.False(altered.Spectrograms.allclose(batch.Spectrograms, rtol: 1e-2, atol: 1e-2));
     }
+
+    /// <summary>Sign changes of each row of a (B, T) batch.</summary>
+    static long[] ZeroCrossings(Tensor raw) =>
+        raw.sign().diff(dim: 1).abs().gt(0).sum(1).data<long>().ToArray();
+
+    [Theory]
+    [InlineData(0.8)]
+    [InlineData(1.25)]
+    public void SpeedScalesThePitchAndKeepsTheCentre(double speed)
+    {
+        using var pipeline = Pipeline();
+        var settings = new AugmentationSettings(MaxShiftMs: 0, NoiseProbability: 0).WithSpeed(speed, speed);
+        var augmentation = new WaveformAugmentation(settings, pipeline, 8000);
+        using var tone = sin((arange(8000, dtype: ScalarType.Float32) - 3999.5f) * 0.2f).unsqueeze(0).repeat(2, 1); // (2, T)
+        using var batch = BatchOf(tone.clone());
+        using var played = augmentation.Apply(batch);
+        long before = ZeroCrossings(tone)[0];
+        var window = TensorIndex.Slice(3000, 5000);                              // inside the clip at either speed
+        long after = ZeroCrossings(played.Raw[TensorIndex.Colon, window])[0];
+        long beforeInWindow = ZeroCrossings(tone[TensorIndex.Colon, window])[0];
+        Assert.InRange(after, beforeInWindow * speed - 2, beforeInWindow * speed + 2);
+        Assert.True(before > 500);
+        Assert.Equal(Math.Sin(0.1 * speed), played.Raw[0, 4000].item<float>(), 2);      // time is scaled about the centre 3999.5
+        if (speed > 1) Assert.Equal(0f, played.Raw[0, 0].item<float>());                // a faster clip is zero-filled at the edges
+        else Assert.NotEqual(0f, played.Raw[0, 0].item<float>());                        // a slower one loses its edges instead
+    }
+
+    [Fact]
+    public void SpeedFactorsAreDrawnPerClipWithinTheRange()
+    {
+        manual_seed(15);
+        using var pipeline = Pipeline();
+        var settings = new AugmentationSettings(MaxShiftMs: 0, NoiseProbability: 0).WithSpeed(0.85, 1.15);
+        var augmentation = new WaveformAugmentation(settings, pipeline, 8000);
+        using var tone = sin((arange(8000, dtype: ScalarType.Float32) - 3999.5f) * 0.2f).unsqueeze(0).repeat(32, 1);
+        using var batch = BatchOf(tone.clone());
+        using var played = augmentation.Apply(batch);
+        long reference = ZeroCrossings(tone[TensorIndex.Colon, TensorIndex.Slice(3000, 5000)])[0];
+        var ratios = ZeroCrossings(played.Raw[TensorIndex.Colon, TensorIndex.Slice(3000, 5000)]).Select(c => (double)c / reference).ToArray();
+        Assert.All(ratios, r => Assert.InRange(r, 0.84, 1.16));
+        Assert.True(ratios.Max() - ratios.Min() > 0.1, "the speeds should differ between clips");
+    }
+
+    [Theory]
+    [InlineData(0.4, 1.0)]
+    [InlineData(1.2, 1.1)]
+    [InlineData(1.0, 2.5)]
+    public void SpeedOutsideItsRangeIsRejected(double min, double max)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new AugmentationSettings().WithSpeed(min, max).Validated());
+        Assert.Contains("speed", error.Message);
+    }
+
+    [Fact]
+    public void SettingsSavedBeforeSpeedPerturbationReadBackWithItOff()
+    {
+        var old = System.Text.Json.JsonSerializer.Deserialize<AugmentationSettings>(
+            """{"MaxShiftMs":100,"NoiseProbability":0.5,"MinSnrDb":10,"MaxSnrDb":30}""")!;
+        Assert.Equal(new AugmentationSettings(), old);
+        Assert.False(old.PerturbsSpeed);
+        Assert.DoesNotContain("speed", old.ToString());
+        Assert.Contains("speed ×0.85–1.15", old.WithSpeed(0.85, 1.15).ToString());
+    }
 }
