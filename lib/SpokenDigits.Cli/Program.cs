@@ -30,6 +30,12 @@ if (!commands.TryGetValue(args[0], out var command))
     return 2;
 }
 
+if (args.Skip(1).Any(a => a is "-h" or "--help"))
+{
+    Console.WriteLine(command.Usage);
+    return 0;
+}
+
 try
 {
     return command.Run(args[1..]);

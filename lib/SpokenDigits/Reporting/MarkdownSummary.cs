@@ -13,7 +13,8 @@ public static class MarkdownSummary
         md.AppendLine("# Spoken digits: raw vs spectrogram vs fusion").AppendLine();
         md.AppendLine($"Split **{run.Split.Protocol}** (seed {run.Split.Seed}): {run.Split.Train} train, {run.Split.Validation} validation, {run.Split.Test} test recordings from `{run.DataFolder}`.");
         var t = run.Training;
-        md.AppendLine($"Identical settings for every model: AdamW, lr {F(t.LearningRate)} (cosine), weight decay {F(t.WeightDecay)}, batch {t.BatchSize}, {t.Epochs} epochs, seed {t.Seed}.");
+        md.AppendLine($"Identical settings for every model: AdamW, lr {F(t.LearningRate)} (cosine), weight decay {F(t.WeightDecay)}, batch {t.BatchSize}, {t.Epochs} epochs, seed {t.Seed}; augmentation: {t.Augmentation?.ToString() ?? "none"}.");
+        md.AppendLine($"Fused model: {run.ArchitectureOrOriginal}; remedies {t.RemediesOrNone.Label}.");
         var f = run.Features;
         md.AppendLine($"Features: {f.SampleRate} Hz, T = {f.ClipSamples} samples; log-mel {f.MelBands} bands, {f.WindowMs} ms window, {f.HopMs} ms hop, FFT {f.FftSize}, {f.Normalisation} normalisation.");
         md.AppendLine();

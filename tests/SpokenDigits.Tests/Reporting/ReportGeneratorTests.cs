@@ -1,5 +1,7 @@
+using SpokenDigits.Models;
 using SpokenDigits.Reporting;
 using SpokenDigits.Tests.Data;
+using SpokenDigits.Training;
 
 namespace SpokenDigits.Tests.Reporting;
 
@@ -64,6 +66,26 @@ public class ReportGeneratorTests
         Assert.Equal(1, CountOf(html, "(inline) */"));
         Assert.DoesNotContain("<script src=", html);
         Assert.Contains("commit", html);
+    }
+
+    [Fact]
+    public void TheSetupNamesTheAugmentationAndTheFusedModelsRemedies()
+    {
+        using var temp = new TempFolder();
+        var folder = new ReportFolder(temp.Combine("speed"));
+        var run = FakeRuns.Run(10, [(Raw, 8), (Spec, 6), (Fusion, 9)]);
+        var training = run.Training with
+        {
+            Augmentation = new AugmentationSettings().WithSpeed(0.85, 1.15),
+            Remedies = FusionRemedies.Parse("branch-lr"),
+        };
+        FakeRuns.Save(folder.Seed(10), run with { Training = training, Architecture = new ModelSettings(Fusion: FusionKind.Gated) });
+        var md = File.ReadAllText(ReportGenerator.Generate(folder, "spokendigits report --from speed", resamples: 100).Markdown);
+        Assert.Contains("| Augmentation (every model) | shift ±100 ms, noise on 50% at 10–30 dB SNR, speed ×0.85–1.15 |", md.Replace(" %", "%"));
+        Assert.Contains("fusion Gated; remedies branch-lr", md);
+        var summary = MarkdownSummary.Render(run);
+        Assert.Contains("augmentation: shift ±100 ms", summary);
+        Assert.Contains("remedies none", summary);
     }
 
     [Fact]
