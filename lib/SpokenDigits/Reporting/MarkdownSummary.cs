@@ -39,6 +39,8 @@ public static class MarkdownSummary
             md.AppendLine();
         }
 
+        AppendSpeakerTable(md, succeeded);
+
         if (run.Skipped.Count > 0)
         {
             md.AppendLine($"## {run.Skipped.Count} recordings skipped (unreadable)").AppendLine();
@@ -52,6 +54,21 @@ public static class MarkdownSummary
         md.AppendLine($"- Machine: {run.Info.Machine}");
         md.AppendLine($"- Started {run.Info.Started:yyyy-MM-dd HH:mm zzz}{(run.Info.Finished is { } end ? $", finished {end:yyyy-MM-dd HH:mm zzz}" : "")}");
         return md.ToString();
+    }
+
+    /// <summary>Test accuracy per speaker, when the test part holds more than one speaker and predictions were kept.</summary>
+    static void AppendSpeakerTable(StringBuilder md, IReadOnlyList<ModelResult> models)
+    {
+        var perModel = models.Select(m => SpeakerAccuracy.Of(m.Predictions).ToDictionary(s => s.Speaker, StringComparer.Ordinal)).ToList();
+        var speakers = perModel.SelectMany(d => d.Values).GroupBy(s => s.Speaker, StringComparer.Ordinal)
+            .Select(g => (Speaker: g.Key, Recordings: g.Max(s => s.Recordings))).OrderBy(s => s.Speaker, StringComparer.Ordinal).ToList();
+        if (speakers.Count < 2) return;
+        md.AppendLine("## Test accuracy per speaker").AppendLine();
+        md.AppendLine("| Speaker | Recordings | " + string.Join(" | ", models.Select(m => m.ModelName)) + " |");
+        md.AppendLine("|---|---:|" + string.Concat(models.Select(_ => "---:|")));
+        foreach (var (speaker, recordings) in speakers)
+            md.AppendLine($"| {speaker} | {recordings} | " + string.Join(" | ", perModel.Select(d => d.TryGetValue(speaker, out var a) ? P(a.Accuracy) : "–")) + " |");
+        md.AppendLine();
     }
 
     static string P(double x) => (100 * x).ToString("F2", CultureInfo.InvariantCulture) + "%";
