@@ -19,6 +19,8 @@ public static class TrainCommand
           --epochs N           (default 15)      --batch-size N (default 64)
           --lr X               (default 0.002)   --weight-decay X (default 0.0001)
           --seed N             (default 42)      --validation X (default 0.1)
+          --split-seed N       seed of the train/validation draw alone (default: --seed); a report's seeds
+                               share one, the first seed, so its runs can be made one by one with this
           --threads N          torch threads (default: one per core)
           --normalisation N    per-utterance | dataset (default per-utterance)
           --subset N           keep only takes below N (quick runs)
@@ -55,7 +57,8 @@ public static class TrainCommand
             Models: TrainingOptions.Models(cl),
             SkipBad: cl.Flag("skip-bad"),
             Subset: cl.Int("subset") ?? (quick ? 10 : null),
-            Architecture: TrainingOptions.Architecture(cl));
+            Architecture: TrainingOptions.Architecture(cl),
+            SplitSeed: cl.Int("split-seed"));
         var runName = cl.Get("run") ?? $"{split.ToString().Replace(':', '-').Replace(',', '+')}-{DateTime.Now:yyyyMMdd-HHmmss}";
         var root = cl.Get("out") ?? ProjectPaths.ResultsFolder;
         cl.RejectUnknown();
