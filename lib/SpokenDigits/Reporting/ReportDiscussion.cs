@@ -13,13 +13,13 @@ public static class ReportDiscussion
     public static IReadOnlyList<string> Paragraphs(ReportData d)
     {
         var list = new List<string>();
-        if (d.Seeds is { } s) list.AddRange(MultiSeed(s));
+        if (d.Seeds is { } s) list.AddRange(MultiSeed(s, d.SplitSeeds));
         if (d.Loso is { } l) list.AddRange(Loso(l));
         list.Add(Caveats(d));
         return list;
     }
 
-    static IEnumerable<string> MultiSeed(SeedSummary s)
+    static IEnumerable<string> MultiSeed(SeedSummary s, IReadOnlyList<int> splitSeeds)
     {
         var ran = s.Models.Where(m => m.Runs > 0).ToList();
         if (ran.Count == 0)
@@ -27,7 +27,9 @@ public static class ReportDiscussion
             yield return "Every training failed, so there is nothing to compare.";
             yield break;
         }
-        yield return $"Over {Int(s.Seeds.Count)} model seeds on one fixed split, mean test accuracy was " +
+        string splits = splitSeeds.Count <= 1 ? "on one fixed split"
+            : $"on {Int(splitSeeds.Count)} different train/validation draws (split seeds {string.Join(", ", splitSeeds.Select(Int))})";
+        yield return $"Over {Int(s.Seeds.Count)} model seeds {splits}, mean test accuracy was " +
                      string.Join(", ", ran.Select(m => $"{PercentPm(m.Accuracy)} for the {Short(m.ModelName)} model")) +
                      " (mean ± sample standard deviation across seeds).";
 

@@ -109,7 +109,9 @@ public static class ReportTables
         if (d.SeedRuns.Count > 0)
         {
             var s = d.SeedRuns[0].Split;
-            rows.Add(["Multi-seed split", $"{s.Protocol}, split seed {Int(s.Seed)}: {Int(s.Train)} train / {Int(s.Validation)} validation / {Int(s.Test)} test recordings"]);
+            var splitSeeds = d.SplitSeeds.Count == 1 ? $"split seed {Int(s.Seed)}"
+                : $"split seeds {string.Join(", ", d.SplitSeeds.Select(Int))} (the runs do not share one split)";
+            rows.Add(["Multi-seed split", $"{s.Protocol}, {splitSeeds}: {Int(s.Train)} train / {Int(s.Validation)} validation / {Int(s.Test)} test recordings"]);
             rows.Add(["Model seeds", string.Join(", ", d.SeedRuns.Select(x => Int(x.Training.Seed)))]);
         }
         if (d.LosoFolds.Count > 0)

@@ -89,6 +89,26 @@ public class ReportGeneratorTests
     }
 
     [Fact]
+    public void SeedsThatDrewTheirOwnSplitsAreNotCalledOneFixedSplit()
+    {
+        using var temp = new TempFolder();
+        var shared = Make(temp, "shared", "c", 1, [(Raw, 8), (Spec, 6), (Fusion, 9)], [(Raw, 7), (Spec, 6), (Fusion, 9)]);
+        Assert.Contains("on one fixed split", File.ReadAllText(shared.Markdown));
+        Assert.Contains("official, split seed 42:", File.ReadAllText(shared.Markdown));
+
+        var folder = new ReportFolder(temp.Combine("own"));
+        foreach (var seed in new[] { 10, 11 })
+        {
+            var run = FakeRuns.Run(seed, [(Raw, 8), (Spec, 6), (Fusion, 9)]);
+            FakeRuns.Save(folder.Seed(seed), run with { Split = run.Split with { Seed = seed } });
+        }
+        var md = File.ReadAllText(ReportGenerator.Generate(folder, "spokendigits report --from own", resamples: 100).Markdown);
+        Assert.DoesNotContain("one fixed split", md);
+        Assert.Contains("on 2 different train/validation draws (split seeds 10, 11)", md);
+        Assert.Contains("split seeds 10, 11 (the runs do not share one split)", md);
+    }
+
+    [Fact]
     public void FiguresAndSummaryAreWritten()
     {
         using var temp = new TempFolder();
