@@ -26,10 +26,10 @@ public sealed record ReportData(
             folds, folds.Count > 0 ? SpeakerIndependentSummary.From(folds, resamples, bootstrapSeed) : null);
     }
 
-    /// <summary>The run whose provenance heads the report: the first seed run, else the first LOSO run.</summary>
     /// <summary>The split seeds of the multi-seed runs, in order, once each: one value when they share one split.</summary>
     public IReadOnlyList<int> SplitSeeds => SeedRuns.Select(r => r.Split.Seed).Distinct().Order().ToList();
 
+    /// <summary>The run whose provenance heads the report: the first seed run, else the first LOSO run.</summary>
     public RunResults First => SeedRuns.Count > 0 ? SeedRuns[0] : LosoFolds[0].Runs[0];
 
     public IEnumerable<RunResults> AllRuns => SeedRuns.Concat(LosoFolds.SelectMany(f => f.Runs));
