@@ -20,6 +20,9 @@ public sealed record ModelResult(
     FusionDiagnostics? Fusion = null)
 {
     [JsonIgnore] public bool Succeeded => Failure is null && Test is not null;
+
+    /// <summary>The record of the epoch whose weights were kept (the best on validation); null when the history lacks it.</summary>
+    [JsonIgnore] public EpochRecord? KeptEpoch => History.FirstOrDefault(h => h.Epoch == BestEpoch);
 }
 
 /// <summary>What a fused model shows of its two branches on the test recordings.</summary>

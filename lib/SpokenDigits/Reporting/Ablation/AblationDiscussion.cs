@@ -52,6 +52,8 @@ public static class AblationDiscussion
                          $"(95% bootstrap CI [{Points(p.Lower)}, {Points(p.Upper)}]), which is " +
                          (best.DeltaSignificant ? (p.Difference > 0 ? "significantly better" : "significantly worse") : "not significant: the interval contains 0, so this ablation cannot tell the two apart") +
                          $". McNemar's exact test was significant in its favour in {Int(best.VsBestSingle.SeedsSignificantForA)} of {Int(best.VsBestSingle.PerSeed.Count)} seeds and against it in {Int(best.VsBestSingle.SeedsSignificantForB)}.";
+        if (best is not null && s.Row(s.ChosenOnValidation) is { } chosen)
+            yield return ChosenOnValidation(s, best, chosen, fused.Count(r => r.Seeds.Count == best.Seeds.Count));
         if (best is not null)
         {
             var fewer = fused.Where(r => r.Seeds.Count < best.Seeds.Count && r.Accuracy.Mean > best.Accuracy.Mean).ToList();
@@ -70,6 +72,18 @@ public static class AblationDiscussion
                          : $"Significantly better than {s.BestSingle}: {Join(better)}.") +
                      (ahead.Count == 0 ? "" : $" Ahead but not significantly: {Join(ahead)}.") +
                      (worse.Count == 0 ? "" : $" Significantly worse: {Join(worse)}.");
+    }
+
+    /// <summary>The pick made without the test part, against the best test mean (which, among many variants, is partly luck).</summary>
+    static string ChosenOnValidation(AblationSummary s, AblationRow best, AblationRow chosen, int candidates)
+    {
+        string why = $"Picking the highest test mean among {Int(candidates)} fused models favours whichever had luck on these 300 recordings; " +
+                     "picked on the validation accuracy of the kept epochs instead, as a model would be chosen in practice, ";
+        if (chosen.Name == best.Name)
+            return why + $"the choice is the same model ({chosen.Name}, validation {PercentPm(chosen.ValidationAccuracy)}).";
+        string against = chosen.VsBestSingle?.Pooled is { } p ? $"{Points(p.Difference)} points against {s.BestSingle}, {AblationTables.Verdict(p)}" : $"not compared with {s.BestSingle}";
+        return why + $"it would be {chosen.Name} (validation {PercentPm(chosen.ValidationAccuracy)} against {PercentPm(best.ValidationAccuracy)} for {best.Name}), " +
+               $"whose test accuracy is {PercentPm(chosen.Accuracy)} ({against}).";
     }
 
     /// <summary>For which digits the best fusion helps and hurts.</summary>

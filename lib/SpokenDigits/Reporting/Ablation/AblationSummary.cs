@@ -7,6 +7,8 @@ namespace SpokenDigits.Reporting.Ablation;
 /// <param name="Seeds">The official-split seeds of the report's runs.</param>
 /// <param name="BestSingle">The single-branch model with the higher mean test accuracy.</param>
 /// <param name="BestFusion">The fused model (baseline or variant) with the highest mean test accuracy among those run on the most seeds.</param>
+/// <param name="ChosenOnValidation">The fused model with the highest mean validation accuracy among those run on the most seeds:
+/// the pick made without the test part (<see cref="OfficialRows.ChosenOnValidation"/>).</param>
 /// <param name="Official">Singles, baseline, then variants.</param>
 /// <param name="Diagnostics">Per fused model that stored them: each branch alone.</param>
 /// <param name="Curves">Branch-alone accuracies per epoch of the best fusion and the baseline.</param>
@@ -23,6 +25,7 @@ public sealed record AblationSummary(
     int? Subset,
     string? BestSingle,
     string? BestFusion,
+    string? ChosenOnValidation,
     IReadOnlyList<AblationRow> Official,
     IReadOnlyList<BranchDiagnostics> Diagnostics,
     IReadOnlyList<BranchCurve> Curves,
@@ -59,7 +62,7 @@ public sealed record AblationSummary(
         return new AblationSummary(runs.Folder,
             runs.Report?.Seeds ?? contenders.SelectMany(c => c.Seeds.Select(s => s.Seed)).Distinct().Order().ToList(),
             runs.First.Training.Epochs, runs.Report?.Subset,
-            bestSingle?.Name, bestFusion?.Name, official,
+            bestSingle?.Name, bestFusion?.Name, OfficialRows.ChosenOnValidation(contenders)?.Name, official,
             fused.Select(BranchDiagnosis.Of).Where(d => d is not null).Select(d => d!).ToList(),
             curves,
             fused.Select(BranchDiagnosis.Weights).Where(w => w is not null).Select(w => w!).ToList(),

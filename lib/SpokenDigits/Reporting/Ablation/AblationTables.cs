@@ -9,20 +9,21 @@ public static class AblationTables
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The row label: the baseline, the best single and the best fusion are marked.</summary>
+    /// <summary>The row label: the baseline, the best single, the best fusion and the fusion chosen on validation are marked.</summary>
     public static string Label(AblationSummary s, string name, ContenderKind kind)
     {
         var marks = new List<string>();
         if (kind == ContenderKind.Baseline) marks.Add("baseline");
         if (name == s.BestSingle) marks.Add("best single");
         if (name == s.BestFusion) marks.Add("★ best fusion");
+        if (name == s.ChosenOnValidation) marks.Add("chosen on validation");
         return marks.Count == 0 ? name : $"{name} ({string.Join(", ", marks)})";
     }
 
     public static ReportTable Official(AblationSummary s) => new(
-        $"Official split: test accuracy and macro-F1 over seeds (mean ± sample std); Δ = mean paired difference against the best single branch ({s.BestSingle ?? "none"}), pooled over seeds and recordings",
-        ["Model", "Seeds", "Accuracy", "Macro-F1", "Δ accuracy (points)", "95% bootstrap CI", "McNemar p < 0.05 (seeds)", "Verdict"],
-        s.Official.Select(r => (IReadOnlyList<string>)[Label(s, r.Name, r.Kind), Int(r.Seeds.Count), PercentPm(r.Accuracy), F3Pm(r.MacroF1),
+        $"Official split: test accuracy and macro-F1 over seeds (mean ± sample std), and the validation accuracy of the kept epochs; Δ = mean paired difference against the best single branch ({s.BestSingle ?? "none"}), pooled over seeds and recordings",
+        ["Model", "Seeds", "Accuracy", "Macro-F1", "Validation accuracy", "Δ accuracy (points)", "95% bootstrap CI", "McNemar p < 0.05 (seeds)", "Verdict"],
+        s.Official.Select(r => (IReadOnlyList<string>)[Label(s, r.Name, r.Kind), Int(r.Seeds.Count), PercentPm(r.Accuracy), F3Pm(r.MacroF1), PercentPm(r.ValidationAccuracy),
             .. DeltaCells(r.VsBestSingle)]).ToList());
 
     /// <summary>Δ, CI, McNemar seeds and the verdict of one comparison against the best single ("–" for the best single itself).</summary>

@@ -4,6 +4,7 @@ namespace SpokenDigits.Reporting.Ablation;
 
 /// <summary>One row of the official-split table.</summary>
 /// <param name="Seeds">The seeds whose run of this model finished.</param>
+/// <param name="ValidationAccuracy">Validation accuracy of the kept (best-on-validation) epoch, over seeds.</param>
 /// <param name="VsBestSingle">This model against the best single branch, paired by seed and recording (McNemar per seed,
 /// the pooled bootstrap of seed-averaged correctness over recordings); null for the best single itself.</param>
 public sealed record AblationRow(
@@ -12,6 +13,7 @@ public sealed record AblationRow(
     IReadOnlyList<int> Seeds,
     MeanStd Accuracy,
     MeanStd MacroF1,
+    MeanStd ValidationAccuracy,
     PairedComparison? VsBestSingle)
 {
     /// <summary>Pooled mean paired difference in accuracy against the best single (a share), or NaN.</summary>
@@ -30,18 +32,29 @@ public static class OfficialRows
 
     /// <summary>The fused model (baseline or variant) with the highest mean test accuracy (then macro-F1), among those run on
     /// the most seeds: a mean over fewer seeds is not comparable (those still appear in the tables with their seed count).</summary>
-    public static AblationContender? BestFusion(IReadOnlyList<AblationContender> contenders)
+    public static AblationContender? BestFusion(IReadOnlyList<AblationContender> contenders) => Best(FusedOnMostSeeds(contenders));
+
+    /// <summary>The fused model a practitioner would pick without looking at the test part: the highest mean validation
+    /// accuracy of the kept epochs (then the lower mean validation loss), among the fused models run on the most seeds.
+    /// With many variants, the highest test mean is partly luck; this pick is not.</summary>
+    public static AblationContender? ChosenOnValidation(IReadOnlyList<AblationContender> contenders) =>
+        FusedOnMostSeeds(contenders)
+            .OrderByDescending(c => ValidationAccuracy(c).Mean)
+            .ThenBy(c => c.Seeds.Average(s => s.Model.KeptEpoch?.ValidationLoss ?? double.PositiveInfinity))
+            .FirstOrDefault();
+
+    static IReadOnlyList<AblationContender> FusedOnMostSeeds(IReadOnlyList<AblationContender> contenders)
     {
         var fused = contenders.Where(c => c.IsFused && c.Seeds.Count > 0).ToList();
-        if (fused.Count == 0) return null;
+        if (fused.Count == 0) return fused;
         int most = fused.Max(f => f.Seeds.Count);
-        return Best(fused.Where(c => c.Seeds.Count == most));
+        return fused.Where(c => c.Seeds.Count == most).ToList();
     }
 
     public static IReadOnlyList<AblationRow> Compute(IReadOnlyList<AblationContender> contenders, AblationContender? bestSingle, int resamples, int bootstrapSeed)
     {
         return contenders.Where(c => c.Seeds.Count > 0).Select(c => new AblationRow(c.Name, c.Kind, c.Seeds.Select(s => s.Seed).ToList(),
-            Accuracy(c), MacroF1(c),
+            Accuracy(c), MacroF1(c), ValidationAccuracy(c),
             bestSingle is null || c == bestSingle ? null : Against(c, bestSingle, resamples, bootstrapSeed))).ToList();
     }
 
@@ -53,6 +66,10 @@ public static class OfficialRows
     public static MeanStd Accuracy(AblationContender c) => MeanStd.Of(c.Seeds.Select(s => s.Model.Test!.Accuracy));
 
     public static MeanStd MacroF1(AblationContender c) => MeanStd.Of(c.Seeds.Select(s => s.Model.Test!.MacroF1));
+
+    /// <summary>Validation accuracy of each seed's kept epoch, over the seeds whose history holds it.</summary>
+    public static MeanStd ValidationAccuracy(AblationContender c) =>
+        MeanStd.Of(c.Seeds.Select(s => s.Model.KeptEpoch?.ValidationAccuracy).OfType<double>());
 
     static AblationContender? Best(IEnumerable<AblationContender> candidates) =>
         candidates.Where(c => c.Seeds.Count > 0)
