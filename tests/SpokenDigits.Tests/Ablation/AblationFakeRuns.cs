@@ -25,9 +25,12 @@ internal static class AblationFakeRuns
     /// <summary>Right on the first <paramref name="n"/> recordings.</summary>
     public static bool[] FirstRight(int n) => Right(Enumerable.Range(0, n).ToArray());
 
+    /// <summary>A model right on <paramref name="right"/>; its kept epoch's validation accuracy is <paramref name="validation"/>,
+    /// by default its test accuracy.</summary>
     public static ModelResult Model(string name, bool[] right, string speaker = "spk", FusionDiagnostics? fusion = null,
-        IReadOnlyList<BranchAccuracies>? branches = null)
+        IReadOnlyList<BranchAccuracies>? branches = null, double? validation = null)
     {
+        double v = validation ?? right.Count(r => r) / (double)right.Length;
         var predictions = right.Select((ok, i) =>
         {
             int digit = i % 10, predicted = ok ? digit : (digit + 1) % 10;
@@ -36,15 +39,15 @@ internal static class AblationFakeRuns
             return new Prediction($"{digit}_{speaker}_{i / 10}", digit, predicted, p);
         }).ToList();
         var history = branches is null
-            ? new List<EpochRecord> { new(1, 1, 0.5, 1, 0.5, 1) }
-            : branches.Select((b, e) => new EpochRecord(e + 1, 1, 0.5, 1, 0.5, 1, b)).ToList();
+            ? new List<EpochRecord> { new(1, 1, 0.5, 1, v, 1) }
+            : branches.Select((b, e) => new EpochRecord(e + 1, 1, 0.5, 1, v, 1, b)).ToList();
         return new ModelResult(name, 1000, history, history.Count, Evaluator.Report(predictions), predictions, Fusion: fusion);
     }
 
     /// <summary>A fused model with diagnostics: branch-alone accuracies and (for gated/attention) per-recording raw weights.</summary>
     public static ModelResult Fused(bool[] right, double rawAlone = 0.5, double specAlone = 0.9, float[]? weights = null, string speaker = "spk",
-        IReadOnlyList<BranchAccuracies>? branches = null, string fusion = "Gated", string remedies = "aux+moddrop") =>
-        Model(Fusion, right, speaker, new FusionDiagnostics(fusion, remedies, FusionProbe.AuxiliaryHeads, rawAlone, specAlone, weights), branches);
+        IReadOnlyList<BranchAccuracies>? branches = null, string fusion = "Gated", string remedies = "aux+moddrop", double? validation = null) =>
+        Model(Fusion, right, speaker, new FusionDiagnostics(fusion, remedies, FusionProbe.AuxiliaryHeads, rawAlone, specAlone, weights), branches, validation);
 
     public static RunResults Run(int seed, IEnumerable<ModelResult> models, AblationVariant? trainedAs = null, string speaker = "spk")
     {

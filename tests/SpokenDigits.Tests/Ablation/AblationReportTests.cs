@@ -39,7 +39,7 @@ public class AblationReportTests
         var o = Make(temp, "a", raw: 12, gated: 20, weight: 0.9f);
         var md = File.ReadAllText(o.Markdown);
 
-        Assert.Contains("| gated-aux+moddrop (★ best fusion) | 2 | 100.00 ± 0.00% |", md);
+        Assert.Contains("| gated-aux+moddrop (★ best fusion, chosen on validation) | 2 | 100.00 ± 0.00% |", md);
         Assert.Contains("| SpecOnlyModel (best single) | 2 | 82.50 ± 3.54% |", md);
         Assert.Contains("| concat-none (baseline) | 2 | 82.50 ± 3.54% |", md);
         Assert.Contains("| RawOnlyModel | 2 | 60.00 ± 0.00% |", md);
@@ -51,6 +51,7 @@ public class AblationReportTests
         Assert.Contains("60.00% / 45.00%", md);                        // last epoch raw alone, train / validation
         Assert.Contains("| 3 | 0.900 ± 0.000 | 0.900 ± 0.000 |", md);  // raw weight on digit 3, both variants
         Assert.Contains("## For which digits?", md);
+        Assert.Contains("the choice is the same model (gated-aux+moddrop, validation 100.00 ± 0.00%)", Discussion(md));
         Assert.DoesNotContain("## Leave one speaker out", md);
 
         var names = o.Figures.Select(Path.GetFileName).ToList();
@@ -108,8 +109,26 @@ public class AblationReportTests
         SaveVariant(report, Attention, 10, Fused(FirstRight(20), fusion: "Attention", remedies: "none"));   // 100%, seed 11 not run
         SaveManifest(report, [10, 11], ["attention-none"]);
         var md = File.ReadAllText(AblationReportGenerator.Generate(report, "spokendigits ablation --from-only", resamples: 100).Markdown);
-        Assert.Contains("concat-none (baseline, ★ best fusion)", md);
+        Assert.Contains("concat-none (baseline, ★ best fusion, chosen on validation)", md);
         Assert.Contains("Higher in mean but run on fewer seeds, so not yet comparable: attention-none at 100.00 ± 0.00% over 1 seed", Discussion(md));
+    }
+
+    [Fact]
+    public void TheDiscussionSaysWhichFusionValidationWouldPickAndHowItScoresOnTest()
+    {
+        using var temp = new TempFolder();
+        var report = Report(temp.Combine("r"), (10, FirstRight(12), FirstRight(16), FirstRight(17)), (11, FirstRight(12), FirstRight(17), FirstRight(16)));
+        foreach (int seed in new[] { 10, 11 })
+        {
+            SaveVariant(report, Gated, seed, Fused(FirstRight(20), validation: 0.90));                                    // best on test
+            SaveVariant(report, Attention, seed, Fused(FirstRight(15), fusion: "Attention", remedies: "none", validation: 0.96)); // best on validation
+        }
+        SaveManifest(report, [10, 11], ["gated-aux+moddrop", "attention-none"]);
+        var md = File.ReadAllText(AblationReportGenerator.Generate(report, "spokendigits ablation --from-only", resamples: 100).Markdown);
+        Assert.Contains("| attention-none (chosen on validation) | 2 | 75.00 ± 0.00% | 0.", md);
+        Assert.Contains("| 96.00 ± 0.00% |", md);
+        Assert.Contains("Picking the highest test mean among 3 fused models", Discussion(md));
+        Assert.Contains("it would be attention-none (validation 96.00 ± 0.00% against 90.00 ± 0.00% for gated-aux+moddrop), whose test accuracy is 75.00 ± 0.00%", Discussion(md));
     }
 
     [Fact]
@@ -119,7 +138,7 @@ public class AblationReportTests
         var report = Report(temp.Combine("r"), (10, FirstRight(12), FirstRight(16), FirstRight(17)));
         var o = AblationReportGenerator.Generate(report, "spokendigits ablation --from-only", resamples: 100);
         var md = File.ReadAllText(o.Markdown);
-        Assert.Contains("concat-none (baseline, ★ best fusion)", md);
+        Assert.Contains("concat-none (baseline, ★ best fusion, chosen on validation)", md);
         Assert.Contains("Only 1 seed ran", md);
     }
 }

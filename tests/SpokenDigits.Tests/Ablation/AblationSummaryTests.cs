@@ -69,6 +69,23 @@ public class AblationSummaryTests
     }
 
     [Fact]
+    public void TheFusionChosenOnValidationIgnoresTheTestPart()
+    {
+        var contenders = new[]
+        {
+            Contender("concat-none", ContenderKind.Baseline, (1, Fused(FirstRight(14), validation: 0.90)), (2, Fused(FirstRight(14), validation: 0.92))),
+            Contender("gated-aux", ContenderKind.Variant, (1, Fused(FirstRight(18), validation: 0.95)), (2, Fused(FirstRight(18), validation: 0.85))),
+            Contender("attention-aux", ContenderKind.Variant, (1, Fused(FirstRight(15), validation: 0.93)), (2, Fused(FirstRight(15), validation: 0.93))),
+            Contender("concat-aux", ContenderKind.Variant, (1, Fused(FirstRight(10), validation: 1.0))),   // one seed only: not a candidate
+        };
+        Assert.Equal("gated-aux", OfficialRows.BestFusion(contenders)!.Name);              // 90 % test
+        Assert.Equal("attention-aux", OfficialRows.ChosenOnValidation(contenders)!.Name);  // 93 % validation, 75 % test
+        var validation = OfficialRows.ValidationAccuracy(contenders[1]);
+        Assert.Equal(0.90, validation.Mean, 9);
+        Assert.Equal(2, validation.Count);
+    }
+
+    [Fact]
     public void BestSingleIsTheSingleModelWithTheHigherMeanAccuracy()
     {
         var rawBetter = new[]
