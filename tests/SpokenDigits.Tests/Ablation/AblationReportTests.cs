@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpokenDigits.Reporting;
 using SpokenDigits.Reporting.Ablation;
 using SpokenDigits.Tests.Data;
 using SpokenDigits.Training;
@@ -129,6 +130,23 @@ public class AblationReportTests
         Assert.Contains("| 96.00 ± 0.00% |", md);
         Assert.Contains("Picking the highest test mean among 3 fused models", Discussion(md));
         Assert.Contains("it would be attention-none (validation 96.00 ± 0.00% against 90.00 ± 0.00% for gated-aux+moddrop), whose test accuracy is 75.00 ± 0.00%", Discussion(md));
+    }
+
+    [Fact]
+    public void FiguresOfAnEarlierAblationThatThisOneNoLongerShowsAreRemoved()
+    {
+        using var temp = new TempFolder();
+        var report = Report(temp.Combine("r"), (10, FirstRight(12), FirstRight(16), FirstRight(17)));
+        var figures = Path.Combine(report.Path, ReportFolder.FiguresFolder);
+        Directory.CreateDirectory(figures);
+        foreach (var old in new[] { "ablation-branch-curves-old.svg", "ablation-branch-curves-old.png", "accuracy.svg" })
+            File.WriteAllText(Path.Combine(figures, old), "<svg/>");
+        var o = AblationReportGenerator.Generate(report, "spokendigits ablation --from-only", resamples: 100);
+        Assert.False(File.Exists(Path.Combine(figures, "ablation-branch-curves-old.svg")));
+        Assert.False(File.Exists(Path.Combine(figures, "ablation-branch-curves-old.png")));
+        Assert.True(File.Exists(Path.Combine(figures, "accuracy.svg")));   // not the ablation's: left alone
+        Assert.NotEmpty(o.Figures);
+        Assert.All(o.Figures, f => Assert.True(File.Exists(f), f));
     }
 
     [Fact]

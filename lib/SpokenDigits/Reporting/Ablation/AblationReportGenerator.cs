@@ -22,10 +22,21 @@ public static class AblationReportGenerator
             ChartSvg.Save(f.Svg, path);
             figures.Add(path);
         }
+        RemoveStaleFigures(Path.Combine(report.Path, ReportFolder.FiguresFolder), figures);
         AtomicFile.WriteAllText(report.File(AblationFolder.MarkdownFile), RenderMarkdown(built, command));
         RenderHtml(built, command).Save(report.File(AblationFolder.HtmlFile));
         return new AblationOutput(report.File(AblationFolder.MarkdownFile), report.File(AblationFolder.HtmlFile),
             report.File(AblationFolder.SummaryFile), figures);
+    }
+
+    /// <summary>Deletes the figures/ablation-* files (SVG, and PNG copies of them) that an earlier ablation wrote and this one
+    /// no longer shows, such as the branch curves of a variant that is no longer the best fusion.</summary>
+    static void RemoveStaleFigures(string folder, IReadOnlyCollection<string> current)
+    {
+        var keep = current.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "ablation-*"))
+            if (Path.GetExtension(file) is ".svg" or ".png" && !keep.Contains(Path.GetFileNameWithoutExtension(file)))
+                File.Delete(file);
     }
 
     public static string RenderMarkdown(AblationReport r, string? command = null)
