@@ -77,7 +77,7 @@ public static class AblationDiscussion
     /// <summary>The pick made without the test part, against the best test mean (which, among many variants, is partly luck).</summary>
     static string ChosenOnValidation(AblationSummary s, AblationRow best, AblationRow chosen, int candidates)
     {
-        string why = $"Picking the highest test mean among {Int(candidates)} fused models favours whichever had luck on these 300 recordings; " +
+        string why = $"Picking the highest test mean among {Int(candidates)} fused models favours whichever had luck on these {Int(best.TestRecordings)} test recordings; " +
                      "picked on the validation accuracy of the kept epochs instead, as a model would be chosen in practice, ";
         if (chosen.Name == best.Name)
             return why + $"the choice is the same model ({chosen.Name}, validation {PercentPm(chosen.ValidationAccuracy)}).";

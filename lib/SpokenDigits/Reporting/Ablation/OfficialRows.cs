@@ -7,6 +7,7 @@ namespace SpokenDigits.Reporting.Ablation;
 /// <param name="ValidationAccuracy">Validation accuracy of the kept (best-on-validation) epoch, over seeds.</param>
 /// <param name="VsBestSingle">This model against the best single branch, paired by seed and recording (McNemar per seed,
 /// the pooled bootstrap of seed-averaged correctness over recordings); null for the best single itself.</param>
+/// <param name="TestRecordings">How many recordings each seed's test part holds.</param>
 public sealed record AblationRow(
     string Name,
     ContenderKind Kind,
@@ -14,7 +15,8 @@ public sealed record AblationRow(
     MeanStd Accuracy,
     MeanStd MacroF1,
     MeanStd ValidationAccuracy,
-    PairedComparison? VsBestSingle)
+    PairedComparison? VsBestSingle,
+    int TestRecordings)
 {
     /// <summary>Pooled mean paired difference in accuracy against the best single (a share), or NaN.</summary>
     public double Delta => VsBestSingle?.Pooled?.Difference ?? double.NaN;
@@ -55,7 +57,8 @@ public static class OfficialRows
     {
         return contenders.Where(c => c.Seeds.Count > 0).Select(c => new AblationRow(c.Name, c.Kind, c.Seeds.Select(s => s.Seed).ToList(),
             Accuracy(c), MacroF1(c), ValidationAccuracy(c),
-            bestSingle is null || c == bestSingle ? null : Against(c, bestSingle, resamples, bootstrapSeed))).ToList();
+            bestSingle is null || c == bestSingle ? null : Against(c, bestSingle, resamples, bootstrapSeed),
+            c.Seeds[0].Model.Predictions.Count)).ToList();
     }
 
     /// <summary>A against B on the seeds both finished, each seed's predictions paired by recording.</summary>
