@@ -81,10 +81,11 @@ public sealed class HtmlPage
         return this;
     }
 
-    /// <summary>A chart, drawn by <see cref="ChartHtml.Fragment"/> with the page's inline plotly.js.</summary>
+    /// <summary>A chart, drawn by <see cref="ChartHtml.Fragment"/> with the page's inline plotly.js. Its div id counts
+    /// the page's charts ("sd-chart-page-1", …), so the same report regenerated is the same file.</summary>
     public HtmlPage Chart(GenericChart chart, string? caption = null)
     {
-        string fragment = ChartHtml.Fragment(chart);
+        string fragment = ChartHtml.Fragment(chart, $"{ChartHtml.IdPrefix}page-{_chartCount + 1}");
         _blocks.Add(caption is null
             ? $"<figure class=\"chart\">{fragment}</figure>"
             : $"<figure class=\"chart\">{fragment}<figcaption>{Encode(caption)}</figcaption></figure>");

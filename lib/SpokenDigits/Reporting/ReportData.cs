@@ -65,6 +65,14 @@ public static class ReportFormat
 
     public static string Int(int n) => n.ToString(Inv);
 
+    /// <summary>A folder as a report shows it: relative to the current directory when it lies below it (so a committed
+    /// report names "results/report-official", not the machine's checkout path), otherwise as given.</summary>
+    public static string FolderShown(string folder)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, folder);
+        return Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar) ? folder : relative.Replace('\\', '/');
+    }
+
     /// <summary>Plain words for the three models, as used in prose.</summary>
     public static string Short(string modelName) => modelName switch
     {

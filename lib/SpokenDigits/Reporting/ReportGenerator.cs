@@ -76,7 +76,7 @@ public static class ReportGenerator
         md.AppendLine();
         md.AppendLine("## Provenance").AppendLine();
         md.Append(ReportTables.Provenance(d, command).ToMarkdown());
-        md.AppendLine("Static figures are SVG only (no PNG: rendering needs a browser or an image library this project does not carry).");
+        md.AppendLine($"Figures are SVG in `{ReportFolder.FiguresFolder}/`; a PNG copy is drawn beside each when a headless Chromium is installed (`chromium` on the PATH or `{SpokenDigits.Charts.ChartPng.BrowserVariable}`).");
         return md.ToString();
     }
 

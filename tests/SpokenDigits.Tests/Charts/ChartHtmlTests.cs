@@ -71,6 +71,16 @@ public class ChartHtmlTests
     }
 
     [Fact]
+    public void The_same_page_built_twice_is_the_same_html()
+    {
+        HtmlPage Build() => new HtmlPage("twice").Chart(ConfusionMatrixChart.Counts(Confusion(), "c")).Chart(PerClassF1Chart.Grouped(ThreeModels()));
+        string first = Build().ToHtml(), second = Build().ToHtml();
+        Assert.Equal(first, second);
+        Assert.Contains("<div id=\"sd-chart-page-1\"", first);
+        Assert.Contains("<div id=\"sd-chart-page-2\"", first);
+    }
+
+    [Fact]
     public void Page_without_charts_has_no_plotly_and_no_script()
     {
         string html = new HtmlPage("plain").Heading("h").Paragraph("p").Table(["a"], [["1"]]).ToHtml();

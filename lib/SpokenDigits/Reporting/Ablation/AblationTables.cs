@@ -107,7 +107,7 @@ public static class AblationTables
     {
         var t = runs.First.Training;
         var rows = new List<IReadOnlyList<string>>();
-        rows.Add(["Report folder", s.Folder]);
+        rows.Add(["Report folder", FolderShown(s.Folder)]);
         rows.Add(["Official-split seeds", string.Join(", ", s.Seeds.Select(Int))]);
         rows.Add(["Variants asked for", runs.Manifest is { } m ? string.Join(", ", m.Variants) : "(no ablation-manifest.json: variants found on disk)"]);
         rows.Add(["Leave one speaker out", runs.Manifest is { LosoVariants.Count: > 0 } mm ? string.Join(", ", mm.LosoVariants) : "none"]);
