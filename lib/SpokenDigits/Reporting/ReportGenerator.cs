@@ -76,7 +76,7 @@ public static class ReportGenerator
         md.AppendLine();
         md.AppendLine("## Provenance").AppendLine();
         md.Append(ReportTables.Provenance(d, command).ToMarkdown());
-        md.AppendLine($"Figures are SVG in `{ReportFolder.FiguresFolder}/`; a PNG copy is drawn beside each when a headless Chromium is installed (`chromium` on the PATH or `{SpokenDigits.Charts.ChartPng.BrowserVariable}`).");
+        md.AppendLine($"Figures are SVG in `{ReportFolder.FiguresFolder}/`; a PNG copy is drawn beside each when a headless Chromium is installed (`chromium` on the PATH or `{ChartPng.BrowserVariable}`).");
         return md.ToString();
     }
 
