@@ -23,7 +23,8 @@ public static class AblationCommand
           --seeds N            the report's first N seeds (default all of them)
           --loso-variants V    variants also trained leave-one-speaker-out, when the report has that protocol
                                (default gated-aux+moddrop; 'none' for no fold training)
-          --threads N          torch threads (default: one per core)
+          --threads N          torch threads (default: one per core that no other process keeps busy at
+                               the start; the count chosen is saved with the run)
           --resamples N        bootstrap resamples (default 10000)
           --from-only          only regenerate the ablation report from the runs already there (with --variants,
                                --seeds, --loso-variants: over those; runs not finished are listed as left out, never trained)

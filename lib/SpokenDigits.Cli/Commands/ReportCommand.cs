@@ -21,7 +21,7 @@ public static class ReportCommand
           --models M           comma list of raw, spec, fusion (default all three)
           --epochs N           (default 15)      --batch-size N (default 64)
           --lr X               (default 0.002)   --weight-decay X (default 0.0001)
-          --validation X       (default 0.1)     --threads N  torch threads (default: one per core)
+          --validation X       (default 0.1)     --threads N  torch threads (default: one per free core)
           --subset N           keep only takes below N (quick runs)
           --quick              a fast smoke run: --seeds 2 --epochs 2 --subset 10
         """ + TrainingOptions.ModelUsage + """

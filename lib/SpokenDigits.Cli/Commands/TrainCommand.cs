@@ -21,7 +21,8 @@ public static class TrainCommand
           --seed N             (default 42)      --validation X (default 0.1)
           --split-seed N       seed of the train/validation draw alone (default: --seed); a report's seeds
                                share one, the first seed, so its runs can be made one by one with this
-          --threads N          torch threads (default: one per core)
+          --threads N          torch threads (default: one per core that no other process keeps busy at
+                               the start; the count chosen is saved with the run)
           --normalisation N    per-utterance | dataset (default per-utterance)
           --subset N           keep only takes below N (quick runs)
           --quick              a fast smoke run: --epochs 2 --subset 10

@@ -9,6 +9,10 @@ public abstract class DigitClassifier : Module<Tensor, Tensor, Tensor>
 {
     protected DigitClassifier(string name) : base(name) { }
 
+    /// <summary>Whether <c>forward</c> reads the spectrograms; when not, training batches need not recompute them
+    /// after augmenting the waveforms.</summary>
+    public virtual bool ReadsSpectrograms => true;
+
     /// <summary>Number of trainable parameters.</summary>
     public long ParameterCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 }

@@ -36,7 +36,7 @@ public sealed class LearnableFilterbank : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor raw)
     {
-        var x = filters.forward(raw.unsqueeze(1));                    // (B, 2·bands, T/stride)
+        var x = filters.call(raw.unsqueeze(1));                       // (B, 2·bands, T/stride)
         var parts = x.unflatten(1, new long[] { Bands, 2 });           // (B, bands, 2, T/stride): (re, im) pairs
         var energy = parts.square().sum(2);                           // (B, bands, T/stride)
         energy = smooth.forward(energy);                               // (B, bands, T/(2·stride))

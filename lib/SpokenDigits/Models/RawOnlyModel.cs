@@ -16,6 +16,8 @@ public sealed class RawOnlyModel : DigitClassifier
         RegisterComponents();
     }
 
+    public override bool ReadsSpectrograms => false;
+
     public override Tensor forward(Tensor rawClips, Tensor spectrograms) =>
         head.forward(raw.forward(rawClips));   // (B, T) → (B, emb) → (B, classes)
 }

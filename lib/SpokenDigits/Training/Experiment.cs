@@ -3,6 +3,7 @@ using SpokenDigits.Data;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
 using SpokenDigits.Models;
+using SpokenDigits.Runtime;
 using SpokenDigits.Reporting;
 using TorchSharp;
 
@@ -40,6 +41,12 @@ public sealed class Experiment
     {
         var features = _options.FeaturesOrDefault.Validated();
         var training = _options.TrainingOrDefault.Validated();
+        if (training.Threads is null)
+        {
+            var threads = TorchThreads.Choose();
+            training = training with { Threads = threads.Threads };
+            _progress.Line($"Threads:  {threads}");
+        }
         var info = RunInfo.Capture(command, ProjectPaths.TryFindRoot(), training.EffectiveThreads);
         _progress.Line($"Features: {features}");
         _progress.Line($"Training: {training}");
@@ -49,7 +56,7 @@ public sealed class Experiment
         _progress.Line($"Data:     {dataFolder}");
         _progress.Line($"Split:    {split.Protocol}, seed {split.Seed}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test");
         output?.SaveSplit(split);
-        output?.SaveOptions(_options);
+        output?.SaveOptions(_options with { Training = training });   // with the thread count chosen, so --resume keeps it
 
         var clock = Stopwatch.StartNew();
         using var data = SplitDatasets.Build(split, features, _options.SkipBad);

@@ -62,7 +62,10 @@ public sealed class MultiSeedProtocol
             try
             {
                 var done = runFolder.Load();
-                if (done.Info.Finished is not null && done.Training == options.TrainingOrDefault && done.Split.Seed == options.SplitSeedOrDefault
+                var wanted = options.TrainingOrDefault;
+                // A run made without --threads saved the thread count it chose; any count answers a request without one.
+                var saved = wanted.Threads is null ? done.Training with { Threads = null } : done.Training;
+                if (done.Info.Finished is not null && saved == wanted && done.Split.Seed == options.SplitSeedOrDefault
                     && done.ArchitectureOrOriginal == options.ArchitectureOrDefault
                     && done.Models.Select(m => m.ModelName).SequenceEqual(options.ModelsOrDefault.Select(Models.ModelCatalog.Name)))
                 {

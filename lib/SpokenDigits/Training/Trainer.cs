@@ -118,7 +118,7 @@ public sealed class Trainer
             {
                 cancellation.ThrowIfCancellationRequested();
                 batchNumber++;
-                var batch = augmentation?.Apply(stored) ?? stored;
+                var batch = augmentation?.Apply(stored, model.ReadsSpectrograms) ?? stored;
                 optimizer.zero_grad();
                 var (loss, logits) = step.Compute(model, batch, stage);   // logits (B, classes)
                 double lossValue = loss.item<float>();

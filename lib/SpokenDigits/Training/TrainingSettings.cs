@@ -9,7 +9,8 @@ namespace SpokenDigits.Training;
 /// <param name="Seed">Seeds weight initialisation, dropout and batch order, and the split unless
 /// <see cref="ExperimentOptions.SplitSeed"/> is set.</param>
 /// <param name="ValidationFraction">Share of the training recordings held out for validation.</param>
-/// <param name="Threads">Torch intra-op threads; null means one per core.</param>
+/// <param name="Threads">Torch intra-op threads; null means one per core (an experiment first leaves out cores other
+/// processes keep busy: <see cref="Runtime.TorchThreads"/>, and saves the count it chose).</param>
 /// <param name="Remedies">Modality-imbalance remedies for fused models; null means none.</param>
 public sealed record TrainingSettings(
     int Epochs = 15,

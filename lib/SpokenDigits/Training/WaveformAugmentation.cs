@@ -21,15 +21,20 @@ public sealed class WaveformAugmentation
     }
 
     /// <summary>A new batch of altered recordings (same labels and rows); <paramref name="batch"/> is left as it was.</summary>
-    public Batch Apply(Batch batch)
+    /// <param name="batch">The stored batch.</param>
+    /// <param name="recomputeSpectrograms">False for a model that does not read spectrograms
+    /// (<see cref="Models.DigitClassifier.ReadsSpectrograms"/>): the new batch then carries the stored ones (the
+    /// same tensors, not recomputed), and the altered waveforms are the same as with true (computing spectrograms draws no random numbers).</param>
+    public Batch Apply(Batch batch, bool recomputeSpectrograms = true)
     {
         using var scope = NewDisposeScope();
         var raw = ChangeSpeed(batch.Raw);                                                 // (B, T)
         raw = Shift(raw);                                                                 // (B, T)
         raw = AddNoise(raw);                                                              // (B, T)
-        var spectrograms = _pipeline.Compute(raw);                                        // (B, 1, F, T_spec)
+        var spectrograms = recomputeSpectrograms ? _pipeline.Compute(raw)                 // (B, 1, F, T_spec)
+            : batch.Spectrograms.alias();
         return new Batch(raw.MoveToOuterDisposeScope(), spectrograms.MoveToOuterDisposeScope(),
-            batch.Labels.clone().MoveToOuterDisposeScope(), batch.Indices);
+            batch.Labels.alias().MoveToOuterDisposeScope(), batch.Indices);
     }
 
     /// <summary>Each row played at its own speed factor f drawn uniformly in [min, max], about the clip's

@@ -24,6 +24,24 @@ public class WaveformAugmentationTests
     }
 
     [Fact]
+    public void AModelThatReadsNoSpectrogramsGetsTheSameWaveformsAndTheStoredSpectrograms()
+    {
+        using var pipeline = Pipeline();
+        var augmentation = new WaveformAugmentation(new AugmentationSettings().WithSpeed(0.9, 1.1), pipeline, 8000);
+        using var stored = BatchOf(randn(8, 8000) * 0.1, randn(8, 1, 64, 101));
+        manual_seed(21);
+        using var both = augmentation.Apply(stored);
+        manual_seed(21);
+        using var rawOnly = augmentation.Apply(stored, recomputeSpectrograms: false);
+        Assert.True(both.Raw.SameValues(rawOnly.Raw));                      // same draws, same altered waveforms
+        Assert.True(rawOnly.Spectrograms.SameValues(stored.Spectrograms));  // not recomputed
+        Assert.False(both.Spectrograms.SameValues(stored.Spectrograms));
+        Assert.False(new SpokenDigits.Models.RawOnlyModel().ReadsSpectrograms);
+        Assert.True(new SpokenDigits.Models.SpecOnlyModel().ReadsSpectrograms);
+        Assert.True(new SpokenDigits.Models.TwoStreamFusionModel().ReadsSpectrograms);
+    }
+
+    [Fact]
     public void ShiftMovesEachClipWithinTheLimitAndKeepsItsSamples()
     {
         manual_seed(11);

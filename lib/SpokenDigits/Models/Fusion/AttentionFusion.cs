@@ -28,9 +28,9 @@ public sealed class AttentionFusion : FusionLayer
 
     public override (Tensor Fused, Tensor? BranchWeights) Fuse(Tensor rawEmbedding, Tensor specEmbedding)
     {
-        var h = stack(new[] { rawProjection.forward(rawEmbedding).tanh(),
-                              specProjection.forward(specEmbedding).tanh() }, dim: 1);   // (B, 2, emb)
-        var alpha = score.forward(h).squeeze(2).softmax(1);                              // (B, 2)
+        var h = stack(new[] { rawProjection.call(rawEmbedding).tanh(),
+                              specProjection.call(specEmbedding).tanh() }, dim: 1);      // (B, 2, emb)
+        var alpha = score.call(h).squeeze(2).softmax(1);                                 // (B, 2)
         var fused = (alpha.unsqueeze(2) * h).sum(1);                                      // (B, emb)
         return (fused, alpha);
     }

@@ -28,9 +28,9 @@ public sealed class GatedFusion : FusionLayer
 
     public override (Tensor Fused, Tensor? BranchWeights) Fuse(Tensor rawEmbedding, Tensor specEmbedding)
     {
-        var hRaw = rawProjection.forward(rawEmbedding).tanh();                                    // (B, emb)
-        var hSpec = specProjection.forward(specEmbedding).tanh();                                 // (B, emb)
-        var z = gate.forward(cat(new[] { rawEmbedding, specEmbedding }, dim: 1)).sigmoid();      // (B, emb)
+        var hRaw = rawProjection.call(rawEmbedding).tanh();                                       // (B, emb)
+        var hSpec = specProjection.call(specEmbedding).tanh();                                    // (B, emb)
+        var z = gate.call(cat(new[] { rawEmbedding, specEmbedding }, dim: 1)).sigmoid();         // (B, emb)
         var fused = z * hRaw + (1 - z) * hSpec;                                                  // (B, emb)
         var rawWeight = z.mean(new long[] { 1 }, keepdim: true);                                 // (B, 1)
         return (fused, cat(new[] { rawWeight, 1 - rawWeight }, dim: 1));                         // (B, 2)
