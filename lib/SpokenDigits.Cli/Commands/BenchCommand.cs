@@ -13,7 +13,7 @@ public static class BenchCommand
                            [--out results/bench]
           measures feature extraction (all recordings: decode + resample + log-mel), each model's training
           throughput (median and spread of --trials trials of --steps optimisation steps, default 5 × 20,
-          after 3 warm-up steps), multiply-adds per recording and achieved GFLOP/s beside the cores' peak
+          after 5 warm-up steps), multiply-adds per recording and achieved GFLOP/s beside the cores' peak
           (measured on a 3×3 convolution, and nominal from /proc/cpuinfo), inference latency (p50/p95 one recording on 1 thread; batches of 256 on 1 and all threads)
           and peak memory; writes JSON to results/bench/ and exits 1 when a budget is missed:
           full default run ≤ 150 s (estimated; --full times a real one and compares its epochs with the

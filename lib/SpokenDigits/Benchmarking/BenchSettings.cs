@@ -10,9 +10,9 @@ namespace SpokenDigits.Benchmarking;
 /// <param name="LatencySamples">Single-recording inferences timed for the latency percentiles.</param>
 /// <param name="InferenceBatchSize">Recordings per batch for batched inference (as evaluation uses).</param>
 public sealed record BenchSettings(
-    int Trials = 5,
+    int Trials = 7,
     int StepsPerTrial = 20,
-    int WarmupSteps = 3,
+    int WarmupSteps = 5,
     int LatencySamples = 200,
     int InferenceBatchSize = 256)
 {
