@@ -12,10 +12,11 @@ public static class BenchCommand
         spokendigits bench [--data PATH] [--threads N] [--trials N] [--steps N] [--full] [--compare [--mirror FILE]]
                            [--out results/bench]
           measures feature extraction (all recordings: decode + resample + log-mel), each model's training
-          throughput (median and spread of --trials trials of --steps optimisation steps, default 5 × 20,
+          throughput (median and spread of --trials trials of --steps optimisation steps, default 7 × 20,
           after 5 warm-up steps), multiply-adds per recording and achieved GFLOP/s beside the cores' peak
-          (measured on a 3×3 convolution, and nominal from /proc/cpuinfo), inference latency (p50/p95 one recording on 1 thread; batches of 256 on 1 and all threads)
-          and peak memory; writes JSON to results/bench/ and exits 1 when a budget is missed:
+          (measured on a 3×3 convolution, and nominal from /proc/cpuinfo), page faults per training step,
+          inference latency (p50/p95 one recording on 1 thread; batches of 256 on 1 and all threads) and
+          peak memory; writes JSON to results/bench/ and exits 1 when a budget is missed:
           full default run ≤ 150 s (estimated; --full times a real one and compares its epochs with the
           estimates), features ≤ 5 s, spectrogram epoch ≤ raw epoch, inference p50 ≤ 2 ms, batched ≤ single
           per recording, peak memory ≤ 2 GiB.

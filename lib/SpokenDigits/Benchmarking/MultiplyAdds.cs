@@ -35,17 +35,10 @@ public sealed record MultiplyAdds(long Forward, long Training)
         {
             switch (module)
             {
-                case Conv1d c1:
-                    removers.Add(c1.register_forward_hook((m, input, output) =>
+                case Convolution conv:   // Conv1d and Conv2d
+                    removers.Add(conv.register_forward_hook((m, input, output) =>
                     {
-                        Add(input, output.numel() * (c1.in_channels / c1.groups) * c1.kernel_size.Aggregate(1L, (a, k) => a * k));
-                        return output;
-                    }).remove);
-                    break;
-                case Conv2d c2:
-                    removers.Add(c2.register_forward_hook((m, input, output) =>
-                    {
-                        Add(input, output.numel() * (c2.in_channels / c2.groups) * c2.kernel_size.Aggregate(1L, (a, k) => a * k));
+                        Add(input, output.numel() * (conv.in_channels / conv.groups) * conv.kernel_size.Aggregate(1L, (a, k) => a * k));
                         return output;
                     }).remove);
                     break;
