@@ -29,10 +29,8 @@ public static class CpuLoad
             var v = cpu.Skip(1).Take(8).Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
             long idle = v[3] + v[4];
             long busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
-            var stat = File.ReadAllText("/proc/self/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            long self = long.Parse(fields[14 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[15 - 3], CultureInfo.InvariantCulture);
-            return (busy, busy + idle, self);
+            if (ProcessStat.Read(ProcessStat.UserTicks, ProcessStat.SystemTicks) is not { } self) return null;
+            return (busy, busy + idle, self.Sum());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or InvalidOperationException)
         {
