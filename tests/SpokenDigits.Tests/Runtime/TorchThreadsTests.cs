@@ -41,15 +41,21 @@ public class TorchThreadsTests
         }
     }
 
+    /// <summary>Our own busy thread adds a whole core to the machine's load; it must not show as other load. Another
+    /// process's passing work (a build server finishing) could, so the measurement gets three tries.</summary>
     [Fact]
     public void ThisProcessesOwnWorkIsNotCountedAsOtherLoad()
     {
-        var done = DateTime.UtcNow.AddMilliseconds(700);
-        var spinner = new Thread(() => { while (DateTime.UtcNow < done) { } });
-        spinner.Start();
-        var load = CpuLoad.OtherProcesses(TimeSpan.FromMilliseconds(500));
-        spinner.Join();
-        Assert.NotNull(load);
-        Assert.True(load < 0.6, $"our own busy thread counted as {load:F2} cores of other load");
+        var loads = new List<double?>();
+        for (int attempt = 0; attempt < 3 && !(loads.LastOrDefault() < 0.6); attempt++)
+        {
+            var done = DateTime.UtcNow.AddMilliseconds(700);
+            var spinner = new Thread(() => { while (DateTime.UtcNow < done) { } });
+            spinner.Start();
+            loads.Add(CpuLoad.OtherProcesses(TimeSpan.FromMilliseconds(500)));
+            spinner.Join();
+        }
+        Assert.All(loads, l => Assert.NotNull(l));
+        Assert.True(loads[^1] < 0.6, $"our own busy thread counted as other load: {string.Join(", ", loads.Select(l => $"{l:F2}"))} cores");
     }
 }
