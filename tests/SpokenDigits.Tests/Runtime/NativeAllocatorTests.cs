@@ -17,8 +17,10 @@ public class NativeAllocatorTests
         Assert.Equal(5, NativeAllocator.EquivalentEnvironment.Count);
     }
 
-    /// <summary>With glibc's defaults the fused model's training step faults in about 25,000 fresh pages (its large
-    /// buffers are mapped and unmapped every step); with the library's settings a handful.</summary>
+    /// <summary>With glibc's defaults the fused model's training step faults in 15,000 to 25,000 fresh pages (its large
+    /// buffers are mapped and unmapped every step); with the library's settings a handful in the CLI. In this test host
+    /// the step sometimes runs on a thread that had a malloc arena of its own before the library loaded (mallopt cannot
+    /// move it to the main one) and then faults in up to about 1,500 pages; the bound still tells the two apart.</summary>
     [Fact]
     public void ATrainingStepFaultsInAlmostNoFreshPages()
     {
@@ -37,12 +39,12 @@ public class NativeAllocatorTests
             nn.functional.cross_entropy(model.forward(raw, spec), labels).backward();
             optimizer.step();
         }
-        for (int i = 0; i < 3; i++) Step();   // warm-up: the heap grows to the step's peak once
+        for (int i = 0; i < 5; i++) Step();   // warm-up: the heap grows to the step's peak once
         long before = PageFaults.Minor() ?? throw new InvalidOperationException("no /proc/self/stat");
-        const int steps = 5;
+        const int steps = 10;
         for (int i = 0; i < steps; i++) Step();
         long perStep = (PageFaults.Minor()!.Value - before) / steps;
-        Assert.True(perStep < 1000, $"{perStep} minor page faults per training step (glibc defaults: about 25,000)");
+        Assert.True(perStep < 5000, $"{perStep} minor page faults per training step (glibc defaults: 15,000 to 25,000)");
     }
 
     [Fact]
