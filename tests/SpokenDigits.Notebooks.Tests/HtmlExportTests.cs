@@ -26,8 +26,8 @@ public class HtmlExportTests
         Assert.DoesNotContain("<script src=", html);
         Assert.Contains("Plotly.newPlot('plotly-figure-1'", html); // drawn from the JSON
         Assert.Contains("Plotly.newPlot('c2'", html);             // self-contained html kept
-        Assert.True(html.Length > HtmlExporter.PlotlyJs.Value.Length);
-        Assert.True(html.Length < 2 * HtmlExporter.PlotlyJs.Value.Length);
+        Assert.True(html.Length > HtmlExporter.PlotlyJsSource.Length);
+        Assert.True(html.Length < 2 * HtmlExporter.PlotlyJsSource.Length);
     }
 
     [Fact]

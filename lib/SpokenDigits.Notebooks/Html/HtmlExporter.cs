@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace SpokenDigits.Notebooks;
 
 /// <summary>
-/// Exports a notebook as one self-contained, offline HTML page. plotly.js (from the Plotly.NET
-/// assembly's resources) is inlined once when any output needs it; Plotly figures given as
+/// Exports a notebook as one self-contained, offline HTML page. plotly.js (embedded in the library at
+/// build time) is inlined once when any output needs it; Plotly figures given as
 /// application/vnd.plotly.v1+json are drawn from the JSON when their HTML depends on a CDN.
 /// </summary>
 public static partial class HtmlExporter
@@ -51,7 +51,7 @@ public static partial class HtmlExporter
           .Append("<title>").Append(Markdown.Esc(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n");
         if (needsPlotly)
         {
-            sb.Append("<script id=\"").Append(PlotlyScriptId).Append("\">\n").Append(EscapeScript(PlotlyJs.Value)).Append("\n</script>\n");
+            sb.Append("<script id=\"").Append(PlotlyScriptId).Append("\">\n").Append(EscapeScript(PlotlyJsSource)).Append("\n</script>\n");
         }
         sb.Append("</head>\n<body>\n<main>\n<h1 class=\"title\">").Append(Markdown.Esc(title)).Append("</h1>\n")
           .Append(body).Append("</main>\n</body>\n</html>\n");
@@ -125,18 +125,8 @@ public static partial class HtmlExporter
     private static string EscapeScript(string js) =>
         js.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase).Replace("<!--", "<\\!--");
 
-    /// <summary>The plotly.js bundled in Plotly.NET (plotly-X.Y.Z.min.js manifest resource).</summary>
-    public static readonly Lazy<string> PlotlyJs = new(() =>
-    {
-        var asm = typeof(Plotly.NET.GenericChart).Assembly;
-        var name = asm.GetManifestResourceNames()
-            .Where(n => n.Contains("plotly-", StringComparison.OrdinalIgnoreCase) && n.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(n => n, StringComparer.Ordinal)
-            .FirstOrDefault() ?? throw new InvalidOperationException("plotly.js is not embedded in " + asm.FullName);
-        using var stream = asm.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    /// <summary>The plotly.js bundle inlined into every export (the helper library's, see <c>PlotlyJs</c>).</summary>
+    public static string PlotlyJsSource => SpokenDigits.Charts.PlotlyJs.Source;
 
     private const string Css = """
         :root { --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --code-bg: #f6f8fa; --err: #b42318; }

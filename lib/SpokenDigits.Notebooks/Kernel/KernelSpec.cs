@@ -42,15 +42,37 @@ public static class KernelSpec
         ["metadata"] = new JsonObject { ["debugger"] = false },
     };
 
-    /// <summary>Writes &lt;kernels folder&gt;/&lt;name&gt;/kernel.json and returns that folder.</summary>
+    /// <summary>Writes &lt;kernels folder&gt;/&lt;name&gt;/kernel.json and returns that folder. A kernelspec of another kernel
+    /// under that name (such as the .NET Interactive kernel's <c>.net-csharp</c>) is never overwritten.</summary>
+    /// <exception cref="InvalidOperationException">the folder holds another kernel's kernel.json.</exception>
     public static string Install(string cliDllPath, string? prefix = null, string name = DefaultName, string dotnet = "dotnet")
     {
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(['/', '\\', ' ']) >= 0 || name is "." or "..")
             throw new ArgumentException($"'{name}' is not a valid kernel name (letters, digits, '-', '_', '.').");
         var dir = Path.Combine(KernelsDirectory(prefix), name);
+        var existing = Path.Combine(dir, "kernel.json");
+        if (File.Exists(existing) && !IsOurs(existing))
+            throw new InvalidOperationException(
+                $"{existing} belongs to another kernel (for example .NET Interactive's '{name}'); it is left as it is. " +
+                "Install under another name (--name).");
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "kernel.json"),
             KernelJson(cliDllPath, dotnet).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return dir;
+    }
+
+    /// <summary>Whether <paramref name="kernelJson"/> starts this kernel (argv runs a SpokenDigits.Cli.dll's <c>kernel</c> command).</summary>
+    public static bool IsOurs(string kernelJson)
+    {
+        try
+        {
+            var argv = JsonNode.Parse(File.ReadAllText(kernelJson))?["argv"]?.AsArray().Select(a => a?.GetValue<string>() ?? "").ToList();
+            return argv is not null && argv.Contains("kernel") &&
+                   argv.Any(a => Path.GetFileName(a).Equals("SpokenDigits.Cli.dll", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return false;   // unreadable: not provably ours, so not ours to overwrite
+        }
     }
 }

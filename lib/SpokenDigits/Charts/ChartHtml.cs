@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Plotly.NET;
 
 namespace SpokenDigits.Charts;
 
@@ -40,21 +39,17 @@ public static class ChartHtml
     /// The figure as a JSON object <c>{"data": [...], "layout": {...}, "config": {...}}</c>, usable as
     /// the <see cref="PlotlyMimeType"/> payload.
     /// </summary>
-    public static string FigureJson(GenericChart chart) => Figure(chart).ToJsonString();
+    public static string FigureJson(PlotlyChart chart) => Figure(chart).ToJsonString();
 
     /// <summary>The figure as a JSON node (see <see cref="FigureJson"/>).</summary>
-    public static JsonObject Figure(GenericChart chart)
+    public static JsonObject Figure(PlotlyChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
-        if (figure["frames"] is JsonArray { Count: 0 })
-            figure.Remove("frames");
-        figure["config"] = DefaultConfig();
-        return figure;
+        return chart.Figure();
     }
 
     /// <summary>An HTML fragment drawing the chart (see the class remarks); <paramref name="id"/> defaults to <see cref="NextId"/>.</summary>
-    public static string Fragment(GenericChart chart, string? id = null)
+    public static string Fragment(PlotlyChart chart, string? id = null)
     {
         JsonObject figure = Figure(chart);
         id ??= NextId();
@@ -91,7 +86,8 @@ public static class ChartHtml
     }
 
     private static int? LayoutPixels(JsonObject figure, string key) =>
-        figure["layout"]?[key] is JsonValue v && v.TryGetValue<double>(out double px) ? (int)Math.Round(px) : null;
+        figure["layout"]?[key] is JsonValue v && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out double px) ? (int)Math.Round(px) : null;
 
     /// <summary>Makes JSON safe inside a &lt;script&gt; element ("&lt;/" and "&lt;!--" only occur inside strings, where the escapes mean the same).</summary>
     internal static string ScriptSafe(string json) =>

@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Evaluation;
 using static SpokenDigits.Charts.PlotlyFigure;
 
@@ -11,7 +11,7 @@ namespace SpokenDigits.Charts;
 public static class ConfusionMatrixChart
 {
     /// <summary>Raw counts, each cell annotated with its integer count.</summary>
-    public static GenericChart Counts(ConfusionMatrix cm, string title = "Confusion matrix (counts)")
+    public static PlotlyChart Counts(ConfusionMatrix cm, string title = "Confusion matrix (counts)")
     {
         ArgumentNullException.ThrowIfNull(cm);
         double[][] z = cm.Counts.Select(row => row.Select(c => (double)c).ToArray()).ToArray();
@@ -22,7 +22,7 @@ public static class ConfusionMatrixChart
     }
 
     /// <summary>Each row divided by its total (per-class recall on the diagonal), annotated as a percentage.</summary>
-    public static GenericChart RowNormalised(ConfusionMatrix cm, string title = "Confusion matrix (row-normalised)")
+    public static PlotlyChart RowNormalised(ConfusionMatrix cm, string title = "Confusion matrix (row-normalised)")
     {
         ArgumentNullException.ThrowIfNull(cm);
         double[][] z = cm.RowNormalised().Select(row => row.Select(v => Math.Round(v, 4)).ToArray()).ToArray();
@@ -34,7 +34,7 @@ public static class ConfusionMatrixChart
     internal static string FormatPercent(double v) =>
         v == 0 ? "0" : (v * 100).ToString(v * 100 >= 9.95 ? "0" : "0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
-    private static GenericChart Build(ConfusionMatrix cm, double[][] z, string[][] text, double zmax, string title,
+    private static PlotlyChart Build(ConfusionMatrix cm, double[][] z, string[][] text, double zmax, string title,
         string colourbarTitle, string hover, string? tickFormat = null)
     {
         string[] labels = cm.Labels.ToArray();
@@ -50,7 +50,7 @@ public static class ConfusionMatrixChart
             ("hovertemplate", hover),
             ("colorbar", Obj(("title", Obj(("text", colourbarTitle))), ("thickness", 14), ("tickformat", tickFormat))));
 
-        var annotations = new List<DynamicObj.DynamicObj>(labels.Length * labels.Length);
+        var annotations = new List<JsonObject>(labels.Length * labels.Length);
         for (int t = 0; t < labels.Length; t++)
             for (int p = 0; p < labels.Length; p++)
                 annotations.Add(Obj(

@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Evaluation;
 using static SpokenDigits.Charts.PlotlyFigure;
 
@@ -24,7 +24,7 @@ public static class FusionGainChart
     }
 
     /// <summary>From the three models' per-class F1 (all in the order of <paramref name="labels"/>).</summary>
-    public static GenericChart PerClass(IReadOnlyList<string> labels, IReadOnlyList<double> fusionF1, IReadOnlyList<double> rawF1,
+    public static PlotlyChart PerClass(IReadOnlyList<string> labels, IReadOnlyList<double> fusionF1, IReadOnlyList<double> rawF1,
         IReadOnlyList<double> specF1, string title = "F1 gain of fusion over the better single branch")
     {
         if (labels.Count != fusionF1.Count)
@@ -60,7 +60,7 @@ public static class FusionGainChart
     /// From model results found by name (<see cref="FusionModel"/>, <see cref="RawModel"/>, <see cref="SpecModel"/> by default).
     /// Throws when one of the three is missing or has no test report.
     /// </summary>
-    public static GenericChart PerClass(IReadOnlyList<ModelResult> results, string fusionModel = FusionModel,
+    public static PlotlyChart PerClass(IReadOnlyList<ModelResult> results, string fusionModel = FusionModel,
         string rawModel = RawModel, string specModel = SpecModel, string title = "F1 gain of fusion over the better single branch")
     {
         ClassificationReport Find(string name) =>

@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using static SpokenDigits.Charts.PlotlyFigure;
 
 namespace SpokenDigits.Charts;
@@ -6,7 +6,7 @@ namespace SpokenDigits.Charts;
 /// <summary>Interactive lines of y against x (the plotly counterpart of <see cref="ChartSvg.Lines"/>).</summary>
 public static class LineSeriesChart
 {
-    public static GenericChart For(string title, IReadOnlyList<LineSeries> series, string xLabel, string yLabel, string tickFormat = ".0%",
+    public static PlotlyChart For(string title, IReadOnlyList<LineSeries> series, string xLabel, string yLabel, string tickFormat = ".0%",
         double? yMin = null, double? yMax = null)
     {
         var traces = series.Select((s, i) => Trace("scatter",

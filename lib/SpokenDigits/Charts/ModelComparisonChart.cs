@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Evaluation;
 using static SpokenDigits.Charts.PlotlyFigure;
 
@@ -8,11 +8,11 @@ namespace SpokenDigits.Charts;
 public static class ModelComparisonChart
 {
     /// <summary>Grouped bars of test accuracy and macro-F1, one group per model; failed runs (no test report) are left out.</summary>
-    public static GenericChart AccuracyAndMacroF1(IReadOnlyList<ModelResult> results, string title = "Test accuracy and macro-F1 by model")
+    public static PlotlyChart AccuracyAndMacroF1(IReadOnlyList<ModelResult> results, string title = "Test accuracy and macro-F1 by model")
     {
         var ok = results.Where(r => r.Test is not null).ToList();
         string[] names = ok.Select(r => r.ModelName).ToArray();
-        Trace Bars(string metric, double[] values, string colour) => Trace("bar",
+        JsonObject Bars(string metric, double[] values, string colour) => Trace("bar",
             ("name", metric),
             ("x", names),
             ("y", Rounded(values, 4)),
@@ -21,7 +21,7 @@ public static class ModelComparisonChart
             ("cliponaxis", false),
             ("marker", Obj(("color", colour))),
             ("hovertemplate", $"%{{x}}<br>{metric} %{{y:.4f}}<extra></extra>"));
-        var traces = new List<Trace>
+        var traces = new List<JsonObject>
         {
             Bars("accuracy", ok.Select(r => r.Test!.Accuracy).ToArray(), "#4c78a8"),
             Bars("macro-F1", ok.Select(r => r.Test!.MacroF1).ToArray(), "#f58518"),

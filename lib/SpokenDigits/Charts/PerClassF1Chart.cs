@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Evaluation;
 using static SpokenDigits.Charts.PlotlyFigure;
 
@@ -8,13 +8,13 @@ namespace SpokenDigits.Charts;
 public static class PerClassF1Chart
 {
     /// <summary>From model results; results without a test report (failed runs) are left out.</summary>
-    public static GenericChart Grouped(IReadOnlyList<ModelResult> results, string title = "Per-digit F1 on the test set") =>
+    public static PlotlyChart Grouped(IReadOnlyList<ModelResult> results, string title = "Per-digit F1 on the test set") =>
         Grouped(results.Where(r => r.Test is not null).Select(r => (r.ModelName, r.Test!)).ToList(), title);
 
     /// <summary>From (model name, report) pairs, in legend order. All reports must share the same labels.</summary>
-    public static GenericChart Grouped(IReadOnlyList<(string Model, ClassificationReport Report)> reports, string title = "Per-digit F1 on the test set")
+    public static PlotlyChart Grouped(IReadOnlyList<(string Model, ClassificationReport Report)> reports, string title = "Per-digit F1 on the test set")
     {
-        var traces = new List<Trace>();
+        var traces = new List<JsonObject>();
         for (int i = 0; i < reports.Count; i++)
         {
             var (model, report) = reports[i];

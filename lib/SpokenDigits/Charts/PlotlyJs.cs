@@ -4,11 +4,19 @@ using System.Text.RegularExpressions;
 namespace SpokenDigits.Charts;
 
 /// <summary>
-/// The plotly.js bundle that ships inside the Plotly.NET assembly (manifest resource
-/// <c>Plotly.NET.plotly-&lt;version&gt;.min.js</c>), read once and cached; used to make offline pages.
+/// The plotly.js bundle embedded in this assembly at build time (manifest resource <c>plotly-&lt;version&gt;.min.js</c>,
+/// taken from the Plotly.NET package by build/PlotlyJs.targets), read once and cached; used to make offline pages.
 /// </summary>
-public static partial class PlotlyJs
+/// <remarks>The notebook engine compiles the same file (with PLOTLYJS_INTERNAL) into its own assembly, which embeds
+/// the same bundle, so there is one reader for both.</remarks>
+#if PLOTLYJS_INTERNAL
+internal
+#else
+public
+#endif
+static partial class PlotlyJs
 {
+    private static readonly Assembly Carrier = typeof(PlotlyJs).Assembly;
     private static readonly Lazy<(string Name, string Version)> Resource = new(FindResource);
     private static readonly Lazy<string> Text = new(ReadSource);
 
@@ -32,25 +40,24 @@ public static partial class PlotlyJs
 
     private static (string, string) FindResource()
     {
-        Assembly assembly = typeof(Plotly.NET.GenericChart).Assembly;
-        foreach (string name in assembly.GetManifestResourceNames())
+        foreach (string name in Carrier.GetManifestResourceNames())
         {
             Match m = ResourcePattern().Match(name);
             if (m.Success)
                 return (name, m.Groups["v"].Value);
         }
         throw new InvalidOperationException(
-            $"no plotly.js bundle among the manifest resources of {assembly.GetName().Name}: {string.Join(", ", assembly.GetManifestResourceNames())}");
+            $"no plotly.js bundle among the manifest resources of {Carrier.GetName().Name} (build/PlotlyJs.targets embeds it): {string.Join(", ", Carrier.GetManifestResourceNames())}");
     }
 
     private static string ReadSource()
     {
-        using Stream stream = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream(ResourceName)
+        using Stream stream = Carrier.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"manifest resource {ResourceName} could not be opened");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"plotly-(?<v>\d+\.\d+\.\d+)\.min\.js$")]
+    [GeneratedRegex(@"^plotly-(?<v>\d+\.\d+\.\d+)\.min\.js$")]
     private static partial Regex ResourcePattern();
 }

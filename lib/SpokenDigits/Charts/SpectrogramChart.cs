@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using static SpokenDigits.Charts.PlotlyFigure;
 
 namespace SpokenDigits.Charts;
@@ -10,7 +10,7 @@ public static class SpectrogramChart
     /// <param name="hopSeconds">Time between frames; frame <c>f</c> is drawn at <c>f · hopSeconds</c>.</param>
     /// <param name="title">Chart title.</param>
     /// <param name="valueLabel">Colour-bar title.</param>
-    public static GenericChart For(float[,] logMel, double hopSeconds, string title = "Log-mel spectrogram", string valueLabel = "log energy")
+    public static PlotlyChart For(float[,] logMel, double hopSeconds, string title = "Log-mel spectrogram", string valueLabel = "log energy")
     {
         ArgumentNullException.ThrowIfNull(logMel);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hopSeconds);

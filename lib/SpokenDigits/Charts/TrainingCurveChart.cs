@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Training;
 using static SpokenDigits.Charts.PlotlyFigure;
@@ -16,11 +16,11 @@ public static class TrainingCurveChart
     /// training solid and validation dashed. A dotted vertical line marks <paramref name="bestEpoch"/>
     /// (default: the epoch with the highest validation accuracy).
     /// </summary>
-    public static GenericChart For(string modelName, IReadOnlyList<EpochRecord> history, int? bestEpoch = null, string? title = null)
+    public static PlotlyChart For(string modelName, IReadOnlyList<EpochRecord> history, int? bestEpoch = null, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         int[] epochs = history.Select(h => h.Epoch).ToArray();
-        Trace Line(string name, IEnumerable<double> y, string colour, bool dashed, string xaxis, string yaxis, bool legend, string fmt) =>
+        JsonObject Line(string name, IEnumerable<double> y, string colour, bool dashed, string xaxis, string yaxis, bool legend, string fmt) =>
             PlotlyFigure.Trace("scatter",
                 ("name", name),
                 ("legendgroup", name),
@@ -34,7 +34,7 @@ public static class TrainingCurveChart
                 ("marker", Obj(("size", 5))),
                 ("hovertemplate", $"{name}<br>epoch %{{x}}: %{{y:{fmt}}}<extra></extra>"));
 
-        var traces = new List<Trace>
+        var traces = new List<JsonObject>
         {
             Line("train", history.Select(h => h.TrainLoss), TrainColour, false, "x", "y", true, ".4f"),
             Line("validation", history.Select(h => h.ValidationLoss), ValidationColour, true, "x", "y", true, ".4f"),
@@ -43,8 +43,8 @@ public static class TrainingCurveChart
         };
 
         int? best = bestEpoch ?? (history.Count == 0 ? null : history.MaxBy(h => h.ValidationAccuracy)!.Epoch);
-        var shapes = new List<DynamicObj.DynamicObj>();
-        var annotations = new List<DynamicObj.DynamicObj>
+        var shapes = new List<JsonObject>();
+        var annotations = new List<JsonObject>
         {
             PanelLabel("loss", "y domain"),
             PanelLabel("accuracy", "y2 domain"),
@@ -71,9 +71,9 @@ public static class TrainingCurveChart
     }
 
     /// <summary>Validation accuracy of several models on one set of axes (one line per model; failed runs are marked in the legend).</summary>
-    public static GenericChart Compare(IReadOnlyList<ModelResult> results, string title = "Validation accuracy by epoch")
+    public static PlotlyChart Compare(IReadOnlyList<ModelResult> results, string title = "Validation accuracy by epoch")
     {
-        var traces = new List<Trace>();
+        var traces = new List<JsonObject>();
         for (int i = 0; i < results.Count; i++)
         {
             var r = results[i];
@@ -94,7 +94,7 @@ public static class TrainingCurveChart
         return Build(traces, layout);
     }
 
-    private static DynamicObj.DynamicObj PanelLabel(string text, string yref) =>
+    private static JsonObject PanelLabel(string text, string yref) =>
         Obj(("xref", "paper"), ("yref", yref), ("x", 0), ("y", 1), ("xanchor", "left"), ("yanchor", "bottom"),
             ("text", $"<b>{text}</b>"), ("showarrow", false), ("font", Obj(("size", 12), ("color", "#444"))));
 }

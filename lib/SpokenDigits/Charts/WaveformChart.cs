@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using static SpokenDigits.Charts.PlotlyFigure;
 
 namespace SpokenDigits.Charts;
@@ -12,7 +12,7 @@ public static class WaveformChart
     /// Line plot of <paramref name="samples"/> with time (s) on x. Longer signals are reduced with
     /// <see cref="Downsample"/> to at most <paramref name="maxPoints"/> points, keeping the min/max envelope.
     /// </summary>
-    public static GenericChart For(float[] samples, int sampleRate, string title = "Waveform", int maxPoints = DefaultMaxPoints)
+    public static PlotlyChart For(float[] samples, int sampleRate, string title = "Waveform", int maxPoints = DefaultMaxPoints)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var (seconds, values) = Downsample(samples, sampleRate, maxPoints);

@@ -1,4 +1,5 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
+using SpokenDigits.Charts;
 using static SpokenDigits.Charts.PlotlyFigure;
 
 namespace SpokenDigits.Inference;
@@ -6,10 +7,10 @@ namespace SpokenDigits.Inference;
 /// <summary>Every model's probability for each digit as grouped bars: one group per digit, one bar per model.</summary>
 public static class PredictionChart
 {
-    public static GenericChart For(FilePrediction prediction, string? title = null)
+    public static PlotlyChart For(FilePrediction prediction, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(prediction);
-        var traces = new List<Trace>();
+        var traces = new List<JsonObject>();
         for (int i = 0; i < prediction.Models.Count; i++)
         {
             var m = prediction.Models[i];

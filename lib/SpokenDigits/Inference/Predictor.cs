@@ -1,3 +1,4 @@
+using SpokenDigits.Runtime;
 using SpokenDigits.Audio;
 using SpokenDigits.Data;
 using SpokenDigits.Features;
@@ -115,14 +116,18 @@ public sealed class Predictor : IDisposable
 
     /// <summary>Class probabilities <c>[model][clip][digit]</c> of <paramref name="count"/> prepared clips
     /// (standardised, <see cref="FeatureSettings.ClipSamples"/> each, back to back).</summary>
-    public float[][][] Probabilities(float[] prepared, int count, int batchSize = 256)
+    /// <remarks>Stops between batches when <paramref name="cancellation"/> (default: the running notebook cell's, see
+    /// <see cref="AmbientCancellation"/>) is cancelled.</remarks>
+    public float[][][] Probabilities(float[] prepared, int count, int batchSize = 256, CancellationToken cancellation = default)
     {
+        cancellation = AmbientCancellation.Or(cancellation);
         int t = Features.ClipSamples;
         if (prepared.Length != (long)count * t) throw new ArgumentException($"expected {count} × {t} samples, got {prepared.Length}");
         var result = Run.Models.Select(_ => new float[count][]).ToArray();
         using var noGrad = no_grad();
         for (int start = 0; start < count; start += batchSize)
         {
+            cancellation.ThrowIfCancellationRequested();
             int n = Math.Min(batchSize, count - start);
             using var scope = NewDisposeScope();
             var raw = tensor(prepared.AsSpan(start * t, n * t).ToArray(), new long[] { n, t });     // (B, T)

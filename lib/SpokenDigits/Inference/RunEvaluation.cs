@@ -1,3 +1,4 @@
+using SpokenDigits.Runtime;
 using System.Globalization;
 using System.Text;
 using SpokenDigits.Data;
@@ -54,8 +55,11 @@ public static class RunEvaluation
     /// <c>&lt;run&gt;/evaluations/&lt;name&gt;/</c>.</summary>
     /// <exception cref="DatasetException">No recordings, unreadable files without <see cref="EvaluationOptions.SkipBad"/>,
     /// or no readable file at all.</exception>
-    public static EvaluationResults Evaluate(Predictor predictor, string dataFolder, EvaluationOptions? options = null)
+    /// <remarks>Stops at the next batch when <paramref name="cancellation"/> (default: the running notebook cell's) is cancelled.</remarks>
+    public static EvaluationResults Evaluate(Predictor predictor, string dataFolder, EvaluationOptions? options = null,
+        CancellationToken cancellation = default)
     {
+        cancellation = AmbientCancellation.Or(cancellation);
         options ??= new EvaluationOptions();
         var name = CheckName(options.Name ?? DefaultName(dataFolder));
         var (recordings, layout) = EvaluationRecordings.Discover(dataFolder, options.Layout);
@@ -66,7 +70,8 @@ public static class RunEvaluation
             throw new DatasetException($"none of the {recordings.Count} recordings in '{full}' can be read:" + Environment.NewLine
                 + string.Join(Environment.NewLine, clips.Bad.Select(b => "  " + b)));
 
-        var probabilities = predictor.Probabilities(clips.Samples, clips.Count);
+        cancellation.ThrowIfCancellationRequested();
+        var probabilities = predictor.Probabilities(clips.Samples, clips.Count, cancellation: cancellation);
         var models = new List<ModelEvaluation>();
         for (int k = 0; k < predictor.Run.Models.Count; k++)
         {
@@ -85,10 +90,11 @@ public static class RunEvaluation
     }
 
     /// <summary>Loads the run and evaluates it (see <see cref="Evaluate(Predictor, string, EvaluationOptions?)"/>).</summary>
-    public static EvaluationResults Evaluate(string runFolder, string dataFolder, EvaluationOptions? options = null)
+    public static EvaluationResults Evaluate(string runFolder, string dataFolder, EvaluationOptions? options = null,
+        CancellationToken cancellation = default)
     {
         using var predictor = Predictor.Load(runFolder);
-        return Evaluate(predictor, dataFolder, options);
+        return Evaluate(predictor, dataFolder, options, cancellation);
     }
 
     /// <summary>Reads an evaluation back (predictions included).</summary>

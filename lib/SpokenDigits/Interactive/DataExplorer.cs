@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Audio;
 using SpokenDigits.Charts;
 using SpokenDigits.Data;
@@ -28,11 +28,11 @@ public sealed record DigitExample(Recording Recording, AudioClip Clip, float[] M
     public const int WaveformPoints = 800;
 
     /// <summary>The recording as read, downsampled for display to at most <paramref name="maxPoints"/> points.</summary>
-    public GenericChart Waveform(int maxPoints = WaveformPoints) =>
+    public PlotlyChart Waveform(int maxPoints = WaveformPoints) =>
         WaveformChart.For(Clip.Samples, Clip.SampleRate, $"Digit {Recording.Digit}, {Recording.Speaker}, take {Recording.Take}: waveform", maxPoints);
 
     /// <summary>The log-mel spectrogram of the model input.</summary>
-    public GenericChart Spectrogram() =>
+    public PlotlyChart Spectrogram() =>
         SpectrogramChart.For(LogMel, HopSeconds, $"Digit {Recording.Digit}, {Recording.Speaker}, take {Recording.Take}: log-mel spectrogram ({Settings.MelBands} bands)");
 
     /// <summary>A player for the recording as read.</summary>
@@ -75,11 +75,11 @@ public static class DataExplorer
     }
 
     /// <summary>Stacked bars: recordings per digit, one colour per speaker.</summary>
-    public static GenericChart CountsChart(IReadOnlyList<Recording> recordings, string title = "Recordings per digit and speaker")
+    public static PlotlyChart CountsChart(IReadOnlyList<Recording> recordings, string title = "Recordings per digit and speaker")
     {
         var digits = recordings.Select(r => r.Digit).Distinct().Order().ToList();
         var speakers = recordings.Select(r => r.Speaker).Distinct().Order(StringComparer.Ordinal).ToList();
-        var traces = speakers.Select((s, i) => (Trace)Trace("bar",
+        var traces = speakers.Select((s, i) => Trace("bar",
             ("name", s),
             ("x", digits.Select(d => d.ToString(Inv)).ToArray()),
             ("y", digits.Select(d => recordings.Count(r => r.Speaker == s && r.Digit == d)).ToArray()),

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.DotNet.Interactive.Formatting;
-using Plotly.NET;
 using SpokenDigits.Charts;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Training;
@@ -13,7 +12,7 @@ namespace SpokenDigits.Interactive;
 /// <remarks>
 /// After <see cref="Register"/>, <c>Formatter.GetPreferredMimeTypesFor(value.GetType())</c> lists:
 /// <list type="bullet">
-/// <item><see cref="GenericChart"/>: "text/html" (<see cref="ChartHtml.Fragment"/>) and "application/vnd.plotly.v1+json" (<see cref="ChartHtml.FigureJson"/>).</item>
+/// <item><see cref="PlotlyChart"/>: "text/html" (<see cref="ChartHtml.Fragment"/>) and "application/vnd.plotly.v1+json" (<see cref="ChartHtml.FigureJson"/>).</item>
 /// <item><see cref="ConfusionMatrix"/>, <see cref="ClassificationReport"/>, <see cref="ModelResult"/>, <see cref="AudioPlayer"/>,
 /// <see cref="EpochRecord"/> lists and arrays: "text/html".</item>
 /// </list>
@@ -23,6 +22,7 @@ public static class SpokenDigitsFormatters
 {
     public const string Html = "text/html";
     public const string PlainText = "text/plain";
+    public const string Markdown = "text/markdown";
     public const string PlotlyJson = ChartHtml.PlotlyMimeType;
 
     private static readonly object Gate = new();
@@ -42,14 +42,14 @@ public static class SpokenDigitsFormatters
 
     private static void RegisterCore()
     {
-        // Charts: the concrete runtime types are GenericChart's F# union cases (GenericChart+Chart, +MultiChart).
-        foreach (Type t in ChartTypes())
-        {
-            Formatter.Register(t, (obj, w) => w.Write(ChartHtml.Fragment((GenericChart)obj)), Html);
-            Formatter.Register(t, (obj, w) => w.Write(ChartHtml.FigureJson((GenericChart)obj)), PlotlyJson);
-            Formatter.Register(t, (obj, w) => w.Write(DescribeChart((GenericChart)obj)), PlainText);
-            Formatter.SetPreferredMimeTypesFor(t, Html, PlotlyJson);
-        }
+        // display(markdownText, "text/markdown"): the string is the Markdown. The project's kernel does this by itself;
+        // .NET Interactive has no text/markdown formatter for strings and would fail the cell without this one.
+        Formatter.Register<string>((s, w) => w.Write(s), Markdown);
+
+        Formatter.Register<PlotlyChart>((c, w) => w.Write(ChartHtml.Fragment(c)), Html);
+        Formatter.Register<PlotlyChart>((c, w) => w.Write(ChartHtml.FigureJson(c)), PlotlyJson);
+        Formatter.Register<PlotlyChart>((c, w) => w.Write(c.ToString()), PlainText);
+        Formatter.SetPreferredMimeTypesFor(typeof(PlotlyChart), Html, PlotlyJson);
 
         Formatter.Register<ConfusionMatrix>((cm, w) => w.Write(HtmlTables.ConfusionMatrix(cm)), Html);
         Formatter.Register<ConfusionMatrix>((cm, w) => w.Write(
@@ -72,16 +72,6 @@ public static class SpokenDigitsFormatters
         foreach (Type t in new[] { typeof(ConfusionMatrix), typeof(ClassificationReport), typeof(ModelResult), typeof(AudioPlayer),
                      typeof(EpochRecord[]), typeof(List<EpochRecord>), typeof(IReadOnlyList<EpochRecord>) })
             Formatter.SetPreferredMimeTypesFor(t, Html);
-    }
-
-    private static IEnumerable<Type> ChartTypes() =>
-        typeof(GenericChart).GetNestedTypes().Where(t => typeof(GenericChart).IsAssignableFrom(t)).Prepend(typeof(GenericChart));
-
-    private static string DescribeChart(GenericChart chart)
-    {
-        var traces = GenericChart.getTraces(chart);
-        string kinds = string.Join(", ", traces.Select(t => t.type).Distinct());
-        return $"GenericChart ({traces.Length} trace{(traces.Length == 1 ? "" : "s")}: {kinds})";
     }
 
     private static string DescribeResult(ModelResult r) =>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Charts;
 
 namespace SpokenDigits.Reporting;
@@ -83,7 +83,7 @@ public sealed class HtmlPage
 
     /// <summary>A chart, drawn by <see cref="ChartHtml.Fragment"/> with the page's inline plotly.js. Its div id counts
     /// the page's charts ("sd-chart-page-1", …), so the same report regenerated is the same file.</summary>
-    public HtmlPage Chart(GenericChart chart, string? caption = null)
+    public HtmlPage Chart(PlotlyChart chart, string? caption = null)
     {
         string fragment = ChartHtml.Fragment(chart, $"{ChartHtml.IdPrefix}page-{_chartCount + 1}");
         _blocks.Add(caption is null

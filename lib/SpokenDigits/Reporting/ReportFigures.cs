@@ -1,4 +1,4 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Charts;
 using SpokenDigits.Evaluation;
 using static SpokenDigits.Charts.PlotlyFigure;
@@ -20,7 +20,7 @@ public static class ReportFigures
         new("fusion − better branch", gains.Select(g => g.Gain.Mean).ToList(), gains.Select(g => g.Gain.Std).ToList());
 
     /// <summary>Interactive grouped bars with ± error bars (same data as <see cref="ChartSvg.GroupedBars(string, IReadOnlyList{string}, IReadOnlyList{BarSeries}, string, double?, double?, bool)"/>).</summary>
-    public static GenericChart BarsChart(string title, IReadOnlyList<string> categories, IReadOnlyList<BarSeries> series, string yLabel,
+    public static PlotlyChart BarsChart(string title, IReadOnlyList<string> categories, IReadOnlyList<BarSeries> series, string yLabel,
         bool signColours = false, string tickFormat = ".2f")
     {
         var traces = series.Select((s, i) => Trace("bar",

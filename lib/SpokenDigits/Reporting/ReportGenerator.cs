@@ -126,7 +126,7 @@ public static class ReportGenerator
         if (heading.StartsWith("Speaker-independent", StringComparison.Ordinal)) yield return (LosoFile, "Accuracy per held-out speaker");
     }
 
-    static IEnumerable<(Plotly.NET.GenericChart Chart, string Caption)> ChartsOf(string heading, ReportData d)
+    static IEnumerable<(Charts.PlotlyChart Chart, string Caption)> ChartsOf(string heading, ReportData d)
     {
         var s = d.Seeds;
         if (heading == "Models over seeds" && s is not null)

@@ -1,3 +1,4 @@
+using SpokenDigits.Runtime;
 using SpokenDigits.Models;
 using SpokenDigits.Reporting;
 
@@ -38,6 +39,7 @@ public sealed class AblationProtocol
     public void Run(string command, ReportFolder report, IReadOnlyList<int> seeds, IReadOnlyList<AblationVariant> variants,
         IReadOnlyList<AblationVariant> losoVariants, IReadOnlyList<int> losoSeeds, CancellationToken cancellation = default)
     {
+        cancellation = AmbientCancellation.Or(cancellation);
         var toTrain = variants.Where(v => !v.IsBaseline).ToList();
         for (int i = 0; i < toTrain.Count; i++)
         {

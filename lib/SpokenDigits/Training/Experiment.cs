@@ -39,6 +39,7 @@ public sealed class Experiment
     /// and a model interrupted mid-training continues from its last checkpoint.</summary>
     public RunResults Run(string command, RunFolder? output = null, CancellationToken cancellation = default, bool resume = false)
     {
+        cancellation = AmbientCancellation.Or(cancellation);   // a notebook cell's stop button, when no token is passed
         var features = _options.FeaturesOrDefault.Validated();
         var training = _options.TrainingOrDefault.Validated();
         if (training.Threads is null)

@@ -1,3 +1,4 @@
+using SpokenDigits.Runtime;
 using SpokenDigits.Reporting;
 
 namespace SpokenDigits.Training;
@@ -41,6 +42,7 @@ public sealed class MultiSeedProtocol
 
     public IReadOnlyList<RunResults> Run(string command, ReportFolder folder, CancellationToken cancellation = default)
     {
+        cancellation = AmbientCancellation.Or(cancellation);
         var results = new List<RunResults>();
         for (int i = 0; i < Seeds.Count; i++)
         {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Plotly.NET;
+
 using SpokenDigits.Charts;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Training;
@@ -44,15 +44,15 @@ internal static class ChartFixtures
         Result("TwoStreamFusionModel", (3, 1), (9, 3)),
     ];
 
-    public static JsonElement Figure(GenericChart chart)
+    public static JsonElement Figure(PlotlyChart chart)
     {
         using var doc = JsonDocument.Parse(ChartHtml.FigureJson(chart));
         return doc.RootElement.Clone();
     }
 
-    public static JsonElement[] Traces(GenericChart chart) => Figure(chart).GetProperty("data").EnumerateArray().ToArray();
+    public static JsonElement[] Traces(PlotlyChart chart) => Figure(chart).GetProperty("data").EnumerateArray().ToArray();
 
-    public static JsonElement Layout(GenericChart chart) => Figure(chart).GetProperty("layout");
+    public static JsonElement Layout(PlotlyChart chart) => Figure(chart).GetProperty("layout");
 
     public static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()).ToArray();
 

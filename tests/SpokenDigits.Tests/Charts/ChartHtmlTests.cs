@@ -15,7 +15,7 @@ public class ChartHtmlTests
     private static string PlotlyMarker => "plotly.js v" + PlotlyJs.Version;
 
     [Fact]
-    public void PlotlyJs_comes_from_the_Plotly_NET_assembly()
+    public void PlotlyJs_is_embedded_in_the_library_without_Plotly_NET()
     {
         Assert.Matches(@"^\d+\.\d+\.\d+$", PlotlyJs.Version);
         Assert.True(PlotlyJs.Source.Length > 1_000_000);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
-using Plotly.NET;
+
 using SpokenDigits.Charts;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Interactive;
@@ -87,7 +87,7 @@ public class FormatterTests
     [Fact]
     public void Charts_render_as_html_fragment_and_plotly_json()
     {
-        GenericChart chart = PerClassF1Chart.Grouped(ThreeModels());
+        PlotlyChart chart = PerClassF1Chart.Grouped(ThreeModels());
         var mimes = Formatter.GetPreferredMimeTypesFor(chart.GetType());
         Assert.Contains("text/html", mimes);
         Assert.Contains("application/vnd.plotly.v1+json", mimes);

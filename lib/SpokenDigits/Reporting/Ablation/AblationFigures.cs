@@ -1,10 +1,10 @@
-using Plotly.NET;
+using System.Text.Json.Nodes;
 using SpokenDigits.Charts;
 
 namespace SpokenDigits.Reporting.Ablation;
 
 /// <summary>One figure of the ablation report: its SVG file name (under figures/), caption, static SVG and interactive chart.</summary>
-public sealed record AblationFigure(string Section, string File, string Caption, string Svg, GenericChart Chart);
+public sealed record AblationFigure(string Section, string File, string Caption, string Svg, PlotlyChart Chart);
 
 /// <summary>The ablation report's figures, drawn from the <see cref="AblationSummary"/> with the project's chart helpers.</summary>
 public static class AblationFigures
