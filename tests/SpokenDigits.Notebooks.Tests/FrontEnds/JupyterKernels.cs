@@ -44,9 +44,12 @@ public sealed class JupyterKernels : IDisposable
     }
 
     /// <summary>A process start for a Jupyter command line that sees only these kernels.</summary>
-    public ProcessStartInfo Jupyter(string workingDirectory, params string[] args)
+    public ProcessStartInfo Jupyter(string workingDirectory, params string[] args) => Command("jupyter", workingDirectory, args);
+
+    /// <summary>A process start for <paramref name="program"/> in an environment that sees only these kernels.</summary>
+    public ProcessStartInfo Command(string program, string workingDirectory, params string[] args)
     {
-        var psi = new ProcessStartInfo("jupyter")
+        var psi = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace SpokenDigits.Notebooks.Tests.FrontEnds;
@@ -7,7 +8,8 @@ namespace SpokenDigits.Notebooks.Tests.FrontEnds;
 /// Every notebook in notebooks/, as a user runs it from a Jupyter front end: <c>jupyter nbconvert --execute</c> in
 /// quick mode (an injected <c>quick = true;</c> cell after the parameters cell, as papermill does), once in the .NET
 /// Interactive kernel the notebooks' metadata name and once in the project's own kernel, the same cells in both.
-/// A cell error fails; every cell that calls a chart class shows a plotly chart, and both kernels show the same charts.
+/// A cell error fails; every cell that calls a chart class shows a plotly chart, and both kernels show the same charts
+/// and the same audio players.
 /// </summary>
 [Collection(JupyterKernelsCollection.Name)]
 public class NotebooksInBothKernelsTests(JupyterKernels kernels, ITestOutputHelper output)
@@ -35,8 +37,25 @@ public class NotebooksInBothKernelsTests(JupyterKernels kernels, ITestOutputHelp
             for (int i = 0; i < run.Cells.Count; i++)
                 if (run.Cells[i].CallsAChart)
                     Assert.True(run.Cells[i].Charts > 0, $"{run.Name}, code cell {i}: calls a chart but shows none:\n{run.Cells[i].Source}");
+            for (int i = 0; i < run.Cells.Count; i++)
+                if (run.Cells[i].Source.Contains("AudioPlayer.", StringComparison.Ordinal))
+                    Assert.True(run.Cells[i].AudioPlayers > 0, $"{run.Name}, code cell {i}: makes an audio player but shows none:\n{run.Cells[i].Source}");
         }
         Assert.Equal(project.ChartsPerCell, interactive.ChartsPerCell);
+        Assert.Equal(project.AudioPlayersPerCell, interactive.AudioPlayersPerCell);
+        ExportsOffline(interactive);
+        output.WriteLine($"{notebook}: {project.ChartsPerCell.Sum()} charts, {project.AudioPlayersPerCell.Sum()} audio players in each kernel");
+    }
+
+    /// <summary>The offline HTML export of the notebook as the .NET Interactive kernel left it: plotly.js inlined once, nothing from a CDN, a drawing per chart.</summary>
+    private static void ExportsOffline(NotebookOutputs run)
+    {
+        string html = HtmlExporter.Export(Notebook.Load(run.Path), run.Name);
+        int charts = run.ChartsPerCell.Sum();
+        if (charts == 0) return;
+        Assert.Single(Regex.Matches(html, $"id=\"{HtmlExporter.PlotlyScriptId}\""));
+        Assert.DoesNotContain("<script src=", html);
+        Assert.True(Regex.Matches(html, @"Plotly\.(newPlot|react)\(").Count >= charts, $"{run.Name}: fewer drawings than the {charts} charts in its HTML export");
     }
 
     private NotebookOutputs Execute(string notebook, string kernel)
