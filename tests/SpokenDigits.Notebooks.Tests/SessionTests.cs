@@ -120,9 +120,44 @@ public class SessionTests
         var r = await s.ExecuteAsync("while (true) { await Task.Delay(20, CancellationToken); }");
         Assert.False(r.Success);
         Assert.True(r.Cancelled);
-        Assert.False(s.IsBroken); // cooperative code stopped
+        Assert.Empty(s.AbandonedCellsStillRunning); // cooperative code stopped
         var next = await s.ExecuteAsync("3");
         Assert.True(next.Success);
+    }
+
+    [Fact]
+    public async Task A_cell_that_ignores_the_interrupt_is_abandoned_and_the_session_goes_on()
+    {
+        using var s = new NotebookSession();
+        Assert.True((await s.ExecuteAsync("var keep = 41;")).Success);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        // ignores its token: Thread.Sleep cannot be cancelled; the line after it must never reach the notebook
+        var r = await s.ExecuteAsync("System.Threading.Thread.Sleep(4000); Console.WriteLine(\"late\"); var lost = 1;", cancellationToken: stop.Token);
+        Assert.True(r.Cancelled);
+        Assert.Contains("goes on running in the background", r.Error!.EValue);
+        Assert.Equal(["Cell [2]"], s.AbandonedCellsStillRunning);
+
+        var next = await s.ExecuteAsync("keep + 1");
+        Assert.True(next.Success, next.Error?.EValue);
+        Assert.Equal(42, next.ReturnValue);
+        Assert.Contains(next.Outputs, o => o is StreamOutput { Name: "stderr", Text: var t } && t.Contains("Cell [2] was interrupted") && t.Contains("still running"));
+
+        await Task.Delay(4000);
+        var later = await s.ExecuteAsync("keep");
+        Assert.Contains(later.Outputs, o => o is StreamOutput { Name: "stderr", Text: var t } && t.Contains("has now ended in the background"));
+        Assert.DoesNotContain(r.Outputs.Concat(next.Outputs).Concat(later.Outputs), o => o is StreamOutput { Text: var t } && t.Contains("late"));
+        Assert.Empty(s.AbandonedCellsStillRunning);
+        Assert.False((await s.ExecuteAsync("lost")).Success); // the abandoned cell's variables were discarded
+    }
+
+    [Fact]
+    public async Task The_library_sees_the_running_cells_cancellation()
+    {
+        using var s = new NotebookSession();
+        var r = await s.ExecuteAsync($"#r \"{FrontEnds.RepositoryFiles.LibraryDll}\"\n" +
+            "SpokenDigits.Runtime.AmbientCancellation.Current == CancellationToken && CancellationToken.CanBeCanceled");
+        Assert.True(r.Success, r.Error?.EValue);
+        Assert.Equal(true, r.ReturnValue);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class NotebookSession : IDisposable
     private ScriptOptions _options;
     private ScriptState<object>? _state;
     private int _executionCount;
+    private readonly List<AbandonedCell> _abandoned = new();
 
     public NotebookSession(NotebookSessionOptions? options = null)
     {
@@ -74,6 +75,7 @@ public sealed class NotebookSession : IDisposable
             .WithAllowUnsafe(true)
             .WithLanguageVersion(LanguageVersion.Latest);
         ConsoleRouter.Install();
+        CellCancellationProvider.Install();
     }
 
     public string BaseDirectory { get; }
@@ -81,8 +83,19 @@ public sealed class NotebookSession : IDisposable
     /// <summary>The number given to the last executed cell (0 before any).</summary>
     public int ExecutionCount => _executionCount;
 
-    /// <summary>True after a cell timed out or was cancelled while still running: its code may still be running.</summary>
-    public bool IsBroken { get; private set; }
+    /// <summary>
+    /// Cells that were interrupted (or timed out) and did not stop within <see cref="StopGrace"/>: their code ignores
+    /// cancellation and still runs on a background thread. .NET cannot stop a thread from outside, so such code runs
+    /// until it returns (or the process ends); its outputs are dropped and its results discarded, and each later cell
+    /// says so on stderr until it has ended. The session itself goes on from the state before the abandoned cell.
+    /// </summary>
+    public IReadOnlyList<string> AbandonedCellsStillRunning
+    {
+        get { lock (_abandoned) return _abandoned.Where(a => !a.Run.IsCompleted).Select(a => a.Label).ToList(); }
+    }
+
+    /// <summary>How long an interrupted cell's code is given to observe its cancellation token.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>Full paths of the assemblies loaded with #r.</summary>
     public IReadOnlyList<string> ReferencedAssemblyPaths => _userReferencePaths.ToList();
@@ -131,9 +144,6 @@ public sealed class NotebookSession : IDisposable
             };
         }
 
-        if (IsBroken)
-            return Finish(new ErrorOutput("SessionBroken", "A previous cell was interrupted while still running; restart the session.", []));
-
         var pre = CellPreprocessor.Process(code, BaseDirectory);
         if (pre.Error is not null)
             return Finish(new ErrorOutput("NotSupportedException", pre.Error, [$"{label}: {pre.Error}"]));
@@ -152,7 +162,7 @@ public sealed class NotebookSession : IDisposable
 
         using (ConsoleRouter.Enter(context))
         {
-            foreach (var note in pre.Notes) Console.Error.WriteLine(note);
+            foreach (var note in AbandonedCellNotes().Concat(pre.Notes)) Console.Error.WriteLine(note);
             ConsoleRouter.FlushCurrent();
 
             Script<object> script = _state is null
@@ -184,11 +194,18 @@ public sealed class NotebookSession : IDisposable
             if (first != run)
             {
                 // give cooperative code a moment to observe the token
-                if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false) != run)
-                    IsBroken = true;
+                bool stopped = await Task.WhenAny(run, Task.Delay(StopGrace)).ConfigureAwait(false) == run;
                 var why = outerToken.IsCancellationRequested ? "The cell was interrupted." : $"The cell exceeded its time limit ({_cellTimeout}).";
-                if (!IsBroken && run.IsCompletedSuccessfully) _state = run.Result;
                 ConsoleRouter.FlushCurrent();
+                if (!stopped)
+                {
+                    context.Abandon();
+                    lock (_abandoned) _abandoned.Add(new AbandonedCell(label, run, DateTime.UtcNow));
+                    why += $" Its code did not stop within {StopGrace.TotalSeconds:0} s (it does not check the cancellation token), so it goes on " +
+                           "running in the background until it returns, and whatever it computes is discarded. The next cell continues " +
+                           "from the state before this one, with every earlier variable.";
+                }
+                else if (run.IsCompletedSuccessfully) _state = run.Result;
                 return Finish(new ErrorOutput("OperationCanceledException", why, [$"{label}: {why}"]), cancelled: true);
             }
             try { state = await run.ConfigureAwait(false); }
@@ -211,6 +228,27 @@ public sealed class NotebookSession : IDisposable
             return Finish(null, value: value);
         }
     }
+
+    /// <summary>One line per abandoned cell: still running (and burning what it burns), or ended since the last cell.</summary>
+    private List<string> AbandonedCellNotes()
+    {
+        var notes = new List<string>();
+        lock (_abandoned)
+        {
+            foreach (var a in _abandoned)
+            {
+                double seconds = (DateTime.UtcNow - a.Since).TotalSeconds;
+                notes.Add(a.Run.IsCompleted
+                    ? $"note: {a.Label}, interrupted {seconds:0} s ago, has now ended in the background; its results were discarded."
+                    : $"note: {a.Label} was interrupted {seconds:0} s ago and is still running in the background (it ignores cancellation); " +
+                      "its results will be discarded. Restart the kernel to stop it.");
+            }
+            _abandoned.RemoveAll(a => a.Run.IsCompleted);
+        }
+        return notes;
+    }
+
+    private sealed record AbandonedCell(string Label, Task Run, DateTime Since);
 
     private void AddReference(string reference, Action<string> note)
     {

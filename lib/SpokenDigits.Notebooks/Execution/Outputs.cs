@@ -113,12 +113,16 @@ public sealed class DisplayHandle
 internal sealed class CellContext(IOutputSink sink, CancellationToken cancellationToken)
 {
     private readonly object _gate = new();
+    private volatile bool _abandoned;
     public IOutputSink Sink { get; } = sink;
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>The cell was given up while its code still runs: what that code shows from now on goes nowhere.</summary>
+    public void Abandon() => _abandoned = true;
+
     public void Write(string streamName, string text)
     {
-        if (text.Length == 0) return;
+        if (text.Length == 0 || _abandoned) return;
         lock (_gate) Sink.Publish(new StreamOutput(streamName, text));
     }
 
@@ -130,7 +134,7 @@ internal sealed class CellContext(IOutputSink sink, CancellationToken cancellati
             Transient = new System.Text.Json.Nodes.JsonObject { ["display_id"] = id },
         };
         ConsoleRouter.FlushCurrent();
-        lock (_gate) Sink.Publish(output);
+        if (!_abandoned) lock (_gate) Sink.Publish(output);
         return new DisplayHandle(this, id, mimeType);
     }
 
@@ -140,7 +144,7 @@ internal sealed class CellContext(IOutputSink sink, CancellationToken cancellati
         {
             Transient = new System.Text.Json.Nodes.JsonObject { ["display_id"] = displayId },
         };
-        lock (_gate) Sink.UpdateDisplay(displayId, output);
+        if (!_abandoned) lock (_gate) Sink.UpdateDisplay(displayId, output);
     }
 }
 

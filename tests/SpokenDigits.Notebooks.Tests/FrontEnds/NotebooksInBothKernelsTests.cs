@@ -74,7 +74,7 @@ public class NotebooksInBothKernelsTests(JupyterKernels kernels, ITestOutputHelp
             $"--ExecutePreprocessor.kernel_name={kernel}", $"--ExecutePreprocessor.timeout={(int)NotebookTimeout.TotalSeconds}",
             "--output-dir", executed, copy);
         psi.Environment["SPOKENDIGITS_NOTEBOOK_RUNS"] = Path.Combine(home, "runs");
-        psi.Environment["SPOKENDIGITS_DATA"] = RecordingsFolder();
+        psi.Environment["SPOKENDIGITS_DATA"] = RepositoryFiles.Recordings;
 
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
@@ -100,15 +100,6 @@ public class NotebooksInBothKernelsTests(JupyterKernels kernels, ITestOutputHelp
         nb.Cells.Insert(at + 1, NotebookBuilder.CodeCell("quick = true;", "injected-parameters"));
         nb.EnsureCellIds();
         nb.Save(destination);
-    }
-
-    private static string RecordingsFolder()
-    {
-        string? configured = Environment.GetEnvironmentVariable("SPOKENDIGITS_DATA");
-        if (!string.IsNullOrEmpty(configured)) return configured;
-        string shared = Path.GetFullPath(Path.Combine(RepositoryFiles.Root, "..", "shared", "datasets", "fsdd", "recordings"));
-        string local = Path.Combine(RepositoryFiles.Root, "data", "fsdd", "recordings");
-        return Directory.Exists(local) ? local : shared;
     }
 
     private static string Tail(string text, int chars) => text.Length <= chars ? text : "…" + text[^chars..];

@@ -14,6 +14,18 @@ internal static class RepositoryFiles
     /// <summary>The CLI whose <c>kernel</c> command is the project's own Jupyter kernel.</summary>
     public static string CliDll => Built(Path.Combine(Root, "lib", "SpokenDigits.Cli", "bin", "Debug", "net10.0", "SpokenDigits.Cli.dll"));
 
+    /// <summary>The FSDD recordings the tests train on: SPOKENDIGITS_DATA, else data/fsdd/recordings, else ../shared beside the repository.</summary>
+    public static string Recordings
+    {
+        get
+        {
+            string? configured = Environment.GetEnvironmentVariable("SPOKENDIGITS_DATA");
+            if (!string.IsNullOrEmpty(configured)) return configured;
+            string local = Path.Combine(Root, "data", "fsdd", "recordings");
+            return Directory.Exists(local) ? local : Path.GetFullPath(Path.Combine(Root, "..", "shared", "datasets", "fsdd", "recordings"));
+        }
+    }
+
     private static string Built(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built: run ./run-tests (it builds SpokenDigits.slnx first)", path);
 

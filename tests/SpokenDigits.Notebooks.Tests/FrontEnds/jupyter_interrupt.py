@@ -16,7 +16,7 @@ kc.wait_for_ready(timeout=120)
 
 
 def reply_to(msg_id, timeout):
-    """(status, error name, seconds) of the execute_reply to msg_id; status 'kernel died' or 'no reply' otherwise."""
+    """(status, error name and value, seconds) of the execute_reply to msg_id; status 'kernel died' or 'no reply' otherwise."""
     start = time.time()
     while time.time() - start < timeout:
         try:
@@ -26,7 +26,8 @@ def reply_to(msg_id, timeout):
                 return "kernel died", None, round(time.time() - start, 1)
             continue
         if m["parent_header"].get("msg_id") == msg_id:
-            return m["content"].get("status"), m["content"].get("ename"), round(time.time() - start, 1)
+            error = m["content"].get("ename") and f'{m["content"].get("ename")}: {m["content"].get("evalue")}'
+            return m["content"].get("status"), error, round(time.time() - start, 1)
     return "no reply", None, round(time.time() - start, 1)
 
 
@@ -38,6 +39,8 @@ km.interrupt_kernel()
 result["interrupted_cell"], result["interrupted_error"], result["seconds_to_end"] = reply_to(running, 60)
 result["alive_after"] = km.is_alive()
 if result["alive_after"]:
+    # jupyter_client does not wait for interrupt_reply; a person runs the next cell later than this
+    time.sleep(1)
     msg_id = kc.execute("keep + 1")
     status, error, _ = reply_to(msg_id, 60)
     result["next_cell"], result["next_error"] = status, error

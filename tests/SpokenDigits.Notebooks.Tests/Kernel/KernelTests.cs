@@ -167,6 +167,19 @@ public class KernelTests
     }
 
     [Fact]
+    public void Interrupt_while_idle_does_not_touch_the_next_cell()
+    {
+        using var h = new KernelHarness();
+        var c = h.Client;
+        var (failed, _) = c.Execute("throw new Exception(\"x\");");
+        Assert.Equal("error", failed.Str("status"));
+        var interrupt = c.Request(c.Control, "interrupt_request");
+        Assert.Equal("ok", interrupt.Str("status"));
+        var (next, io) = c.Execute("1 + 1");
+        Assert.True(next.Str("status") == "ok", string.Join("\n", io));
+    }
+
+    [Fact]
     public void Complete_lists_members_of_a_variable_types_and_names()
     {
         using var h = new KernelHarness();
