@@ -1,6 +1,6 @@
 using SpokenDigits.Evaluation;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Analysis;
 
 namespace SpokenDigits.Tests.Evaluation;
 

@@ -4,8 +4,8 @@ using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
 using SpokenDigits.Inference;
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Tests.Data;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests.Inference;
 
