@@ -1,5 +1,4 @@
 using SpokenDigits.Charts;
-using SpokenDigits.Models;
 using SpokenDigits.Training;
 using SpokenDigits.Experiments;
 using SpokenDigits.Rendering.Ablation;

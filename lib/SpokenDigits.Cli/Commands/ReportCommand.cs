@@ -1,6 +1,5 @@
 using SpokenDigits.Charts;
 using SpokenDigits.Data;
-using SpokenDigits.Models;
 using SpokenDigits.Training;
 using SpokenDigits.Experiments;
 using SpokenDigits.Rendering;

@@ -1,6 +1,5 @@
 using SpokenDigits.Data;
 using SpokenDigits.Features;
-using SpokenDigits.Models;
 using SpokenDigits.Training;
 using SpokenDigits.Experiments;
 using SpokenDigits.Runs;

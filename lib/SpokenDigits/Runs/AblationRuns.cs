@@ -1,5 +1,4 @@
 using System.Globalization;
-using SpokenDigits.Evaluation;
 using SpokenDigits.Models;
 using SpokenDigits.Training;
 

@@ -2,7 +2,6 @@ using SpokenDigits.Data;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
 using SpokenDigits.Models;
-using SpokenDigits.Rendering;
 
 namespace SpokenDigits.Runs;
 

@@ -1,4 +1,3 @@
-using SpokenDigits.Evaluation;
 using SpokenDigits.Training;
 using SpokenDigits.Analysis;
 

@@ -1,6 +1,5 @@
 using SpokenDigits.Audio;
 using SpokenDigits.Data;
-using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
 using SpokenDigits.Inference;
 using SpokenDigits.Models;

@@ -1,5 +1,4 @@
 using SpokenDigits.Data;
-using SpokenDigits.Evaluation;
 using SpokenDigits.Models;
 using SpokenDigits.Training;
 using SpokenDigits.Experiments;

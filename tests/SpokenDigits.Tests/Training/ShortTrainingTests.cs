@@ -1,4 +1,3 @@
-using SpokenDigits.Data;
 using SpokenDigits.Models;
 using SpokenDigits.Training;
 using SpokenDigits.Experiments;
