@@ -1,8 +1,8 @@
 using SpokenDigits.Charts;
-using SpokenDigits.Models;
-using SpokenDigits.Reporting;
-using SpokenDigits.Reporting.Ablation;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Rendering.Ablation;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SpokenDigits.Benchmarking;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Cli.Commands;
 

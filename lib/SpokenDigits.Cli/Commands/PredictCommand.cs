@@ -1,7 +1,7 @@
 using SpokenDigits.Audio;
 using SpokenDigits.Data;
 using SpokenDigits.Inference;
-using SpokenDigits.Reporting;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using SpokenDigits.Charts;
 using SpokenDigits.Data;
-using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Rendering;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Cli.Commands;
 

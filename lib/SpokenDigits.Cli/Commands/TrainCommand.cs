@@ -1,8 +1,8 @@
 using SpokenDigits.Data;
 using SpokenDigits.Features;
-using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Cli.Commands;
 

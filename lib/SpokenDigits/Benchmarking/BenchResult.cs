@@ -1,4 +1,4 @@
-using SpokenDigits.Reporting;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Benchmarking;
 

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using SpokenDigits.Data;
 using SpokenDigits.Features;
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Runtime;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 

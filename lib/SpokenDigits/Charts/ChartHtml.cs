@@ -10,7 +10,7 @@ namespace SpokenDigits.Charts;
 /// <c>Plotly.newPlot(div, data, layout, config)</c>. If <c>window.Plotly</c> is missing (a notebook front end
 /// with no plotly.js) it loads plotly.js <see cref="PlotlyJs.Version"/> from the official CDN once per page
 /// (through require.js where the page uses it, else a script element created from JavaScript) and plots when it
-/// has loaded. Pages made by <see cref="Reporting.HtmlPage"/> include plotly.js inline, so there the loader never runs.
+/// has loaded. Pages made by <see cref="Rendering.HtmlPage"/> include plotly.js inline, so there the loader never runs.
 /// </remarks>
 public static class ChartHtml
 {

@@ -130,7 +130,7 @@ public static partial class ChartSvg
     static double Err(BarSeries s, int i) => i < s.Errors.Count && double.IsFinite(s.Errors[i]) ? s.Errors[i] : 0;
 
     /// <summary>Writes an SVG atomically (temporary file in the same folder, then moved into place).</summary>
-    public static void Save(string svg, string path) => Reporting.AtomicFile.WriteAllText(path, svg);
+    public static void Save(string svg, string path) => Runs.AtomicFile.WriteAllText(path, svg);
 
     private static StringBuilder Begin(int width, int height, string title)
     {

@@ -4,7 +4,7 @@ using System.Text;
 using SpokenDigits.Data;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
-using SpokenDigits.Reporting;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Inference;
 

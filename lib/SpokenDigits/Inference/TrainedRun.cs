@@ -1,7 +1,7 @@
 using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
+using SpokenDigits.Runs;
 using static TorchSharp.torch;
 
 namespace SpokenDigits.Inference;

@@ -8,7 +8,7 @@ namespace SpokenDigits.Interactive;
 
 /// <summary>
 /// Self-contained HTML (inline styles, no scripts) for the evaluation types; used by the notebook formatters
-/// and usable in <see cref="Reporting.HtmlPage"/> via <c>Html(...)</c>.
+/// and usable in <see cref="Rendering.HtmlPage"/> via <c>Html(...)</c>.
 /// </summary>
 public static class HtmlTables
 {

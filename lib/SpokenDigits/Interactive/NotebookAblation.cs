@@ -1,6 +1,7 @@
-using SpokenDigits.Reporting;
-using SpokenDigits.Reporting.Ablation;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Rendering.Ablation;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Interactive;
 

@@ -1,8 +1,10 @@
 using System.Text;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Rendering;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Interactive;
 
@@ -92,13 +94,13 @@ public static class NotebookRuns
         }
         catch when (previous is not null)
         {
-            folder.SaveRun(previous);   // the experiment rewrote results.json with its own models only
+            folder.SaveRun(previous, MarkdownSummary.Render(previous));   // the experiment rewrote results.json with its own models only
             throw;
         }
         var freshNames = fresh.Models.Select(m => m.ModelName).ToHashSet();
         var kept = previous?.Models.Where(m => !freshNames.Contains(m.ModelName)) ?? [];
         var merged = fresh with { Models = kept.Concat(fresh.Models).OrderBy(m => CatalogIndex(m.ModelName)).ToList() };
-        folder.SaveRun(merged);
+        folder.SaveRun(merged, MarkdownSummary.Render(merged));
         progress.Line($"Saved to {folder.Path}");
         return Ordered(merged, wanted);
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using SpokenDigits.Models;
 using SpokenDigits.Training;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Interactive;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SpokenDigits.Data;
-using SpokenDigits.Evaluation;
 using SpokenDigits.Models;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -33,7 +32,7 @@ public sealed class Trainer
     /// <param name="checkpoints">When given, training resumes from its newest checkpoint and saves
     /// one after every epoch.</param>
     public TrainingOutcome Train(DigitClassifier model, string modelName, FusionDataset train, FusionDataset validation,
-        CancellationToken cancellation = default, CheckpointStore? checkpoints = null)
+        CancellationToken cancellation = default, ITrainingCheckpoints? checkpoints = null)
     {
         torch.set_num_threads(_settings.EffectiveThreads);
         torch.manual_seed(_settings.Seed);
@@ -69,7 +68,7 @@ public sealed class Trainer
                 fused?.SetBranchesTrainable(stage != TrainingStage.Head);
                 rates.SetRate(schedule.Rate(epoch));
                 var (trainLoss, trainAccuracy) = TrainOneEpoch(model, modelName, loader, optimizer, epoch, stage, step, augmentation, cancellation);
-                var (valLoss, valAccuracy) = Evaluator.LossAndAccuracy(model, validation, _settings.BatchSize * 4);
+                var (valLoss, valAccuracy) = Validation.LossAndAccuracy(model, validation, _settings.BatchSize * 4);
                 var branches = fused is null ? null : ProbeBranches(fused, train, validation, branchMethod);
                 var record = new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, epochClock.Elapsed.TotalSeconds, branches);
                 history.Add(record);

@@ -1,9 +1,9 @@
 using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
-using SpokenDigits.Reporting.Ablation;
 using SpokenDigits.Training;
+using SpokenDigits.Rendering;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests.Ablation;
 
@@ -63,7 +63,7 @@ internal static class AblationFakeRuns
     public static void Save(RunFolder folder, RunResults run)
     {
         foreach (var m in run.Models) folder.SaveModel(m, null);
-        folder.SaveRun(run);
+        folder.SaveRun(run, MarkdownSummary.Render(run));
     }
 
     /// <summary>A report folder with the three models per seed (raw, spec, baseline fusion as given).</summary>

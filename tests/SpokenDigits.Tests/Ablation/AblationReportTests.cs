@@ -1,8 +1,8 @@
 using System.Text.Json;
-using SpokenDigits.Reporting;
-using SpokenDigits.Reporting.Ablation;
 using SpokenDigits.Tests.Data;
 using SpokenDigits.Training;
+using SpokenDigits.Rendering.Ablation;
+using SpokenDigits.Runs;
 using static SpokenDigits.Tests.Ablation.AblationFakeRuns;
 
 namespace SpokenDigits.Tests.Ablation;
@@ -13,7 +13,7 @@ public class AblationReportTests
     static readonly AblationVariant Attention = AblationVariant.Parse("attention-none");
 
     static readonly BranchAccuracies[] Curve =
-        [new(SpokenDigits.Evaluation.FusionProbe.AuxiliaryHeads, 0.4, 0.8, 0.3, 0.7), new(SpokenDigits.Evaluation.FusionProbe.AuxiliaryHeads, 0.6, 0.95, 0.45, 0.85)];
+        [new(SpokenDigits.Training.FusionProbe.AuxiliaryHeads, 0.4, 0.8, 0.3, 0.7), new(SpokenDigits.Training.FusionProbe.AuxiliaryHeads, 0.6, 0.95, 0.45, 0.85)];
 
     /// <summary>Two seeds: raw right on <paramref name="raw"/> recordings, spec on 16 and 17, baseline on 17 and 16, the gated variant on
     /// <paramref name="gated"/>, attention on 15.</summary>

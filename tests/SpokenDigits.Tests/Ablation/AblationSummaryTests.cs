@@ -1,6 +1,8 @@
-using SpokenDigits.Reporting.Ablation;
 using SpokenDigits.Tests.Data;
 using SpokenDigits.Training;
+using SpokenDigits.Analysis.Ablation;
+using SpokenDigits.Rendering.Ablation;
+using SpokenDigits.Runs;
 using static SpokenDigits.Tests.Ablation.AblationFakeRuns;
 
 namespace SpokenDigits.Tests.Ablation;

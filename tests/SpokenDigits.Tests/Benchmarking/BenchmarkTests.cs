@@ -2,6 +2,7 @@ using SpokenDigits.Benchmarking;
 using SpokenDigits.Models;
 using SpokenDigits.Tests.Data;
 using SpokenDigits.Training;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests.Benchmarking;
 

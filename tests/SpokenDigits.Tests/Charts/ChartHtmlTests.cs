@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SpokenDigits.Charts;
-using SpokenDigits.Reporting;
+using SpokenDigits.Rendering;
 using static SpokenDigits.Tests.Charts.ChartFixtures;
 
 namespace SpokenDigits.Tests.Charts;

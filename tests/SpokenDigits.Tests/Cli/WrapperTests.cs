@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests.Cli;
 

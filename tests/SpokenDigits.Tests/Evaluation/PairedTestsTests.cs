@@ -1,6 +1,5 @@
-using SpokenDigits.Evaluation;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Analysis;
 
 namespace SpokenDigits.Tests.Evaluation;
 

@@ -1,5 +1,5 @@
 using SpokenDigits.Evaluation;
-using SpokenDigits.Reporting;
+using SpokenDigits.Rendering;
 
 namespace SpokenDigits.Tests.Evaluation;
 

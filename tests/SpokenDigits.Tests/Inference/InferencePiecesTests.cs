@@ -1,7 +1,7 @@
 using SpokenDigits.Features;
 using SpokenDigits.Inference;
-using SpokenDigits.Reporting;
 using SpokenDigits.Tests.Data;
+using SpokenDigits.Runs;
 using static TorchSharp.torch;
 
 namespace SpokenDigits.Tests.Inference;

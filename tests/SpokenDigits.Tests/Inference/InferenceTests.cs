@@ -1,11 +1,10 @@
 using SpokenDigits.Audio;
 using SpokenDigits.Data;
-using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
 using SpokenDigits.Inference;
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Tests.Data;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests.Inference;
 

@@ -1,6 +1,7 @@
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests.Inference;
 

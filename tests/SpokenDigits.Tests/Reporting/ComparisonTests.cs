@@ -1,7 +1,8 @@
 using System.Globalization;
 using SpokenDigits.Evaluation;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Analysis;
+using SpokenDigits.Rendering;
 
 namespace SpokenDigits.Tests.Reporting;
 

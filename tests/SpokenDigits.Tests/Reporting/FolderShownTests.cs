@@ -1,4 +1,4 @@
-using SpokenDigits.Reporting;
+using SpokenDigits.Analysis;
 
 namespace SpokenDigits.Tests.Reporting;
 

@@ -1,7 +1,8 @@
 using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Rendering;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests;
 
@@ -36,6 +37,6 @@ internal static class FakeRuns
     public static void Save(RunFolder folder, RunResults run)
     {
         foreach (var m in run.Models) folder.SaveModel(m, null);
-        folder.SaveRun(run);
+        folder.SaveRun(run, MarkdownSummary.Render(run));
     }
 }

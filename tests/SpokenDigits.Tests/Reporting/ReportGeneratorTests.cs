@@ -1,7 +1,8 @@
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Tests.Data;
 using SpokenDigits.Training;
+using SpokenDigits.Rendering;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests.Reporting;
 

@@ -37,7 +37,7 @@ public class FusionRemediesTests
     {
         // The training settings of a run saved before per-branch rates were added: no factor fields.
         const string saved = """{ "auxiliaryLossWeight": 0.5, "modalityDropout": 0.25, "twoStage": false, "any": true, "label": "aux+moddrop" }""";
-        var read = System.Text.Json.JsonSerializer.Deserialize<FusionRemedies>(saved, SpokenDigits.Reporting.ResultsJson.Options);
+        var read = System.Text.Json.JsonSerializer.Deserialize<FusionRemedies>(saved, SpokenDigits.Runs.ResultsJson.Options);
         Assert.Equal(FusionRemedies.Parse("aux+moddrop"), read);
     }
 

@@ -1,8 +1,8 @@
 using SpokenDigits.Data;
-using SpokenDigits.Evaluation;
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Runs;
 using static TorchSharp.torch;
 
 namespace SpokenDigits.Tests.Training;

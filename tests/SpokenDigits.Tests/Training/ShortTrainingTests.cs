@@ -1,7 +1,7 @@
-using SpokenDigits.Data;
 using SpokenDigits.Models;
-using SpokenDigits.Reporting;
 using SpokenDigits.Training;
+using SpokenDigits.Experiments;
+using SpokenDigits.Runs;
 
 namespace SpokenDigits.Tests.Training;
 
