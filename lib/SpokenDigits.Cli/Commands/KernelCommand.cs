@@ -14,7 +14,7 @@ public static class KernelCommand
     public static Command Create()
     {
         var file = new Option<string?>("--connection-file", "-f") { HelpName = "FILE", Description = "the connection file Jupyter writes for the kernel" };
-        var positional = new Argument<string?>("connection-file") { Arity = ArgumentArity.ZeroOrOne, Description = "the connection file, given without -f" };
+        var positional = new Argument<string?>("connection-file") { Arity = ArgumentArity.ZeroOrOne, Hidden = true, Description = "the connection file, given without -f" };
         var command = new Command("kernel", "the C# Jupyter kernel \"C# (SpokenDigits)\" (Jupyter starts it with -f <connection-file>)")
         {
             file, positional, CreateInstall(),
