@@ -139,7 +139,10 @@ public sealed class TrainingOptions
         {
             Augmentation = Augmentation(parse, defaults.Augmentation),
         };
-        return OptionValues.Bind("training settings", settings.Validated);
+        OptionValues.Bind("training settings", settings.Validated);
+        // the two-stage remedy's own check of the epochs, before any data is read
+        OptionValues.Bind("--remedies", () => new TrainingSchedule(settings.Epochs, settings.LearningRate, settings.RemediesOrNone.TwoStage));
+        return settings;
     }
 
     AugmentationSettings? Augmentation(ParseResult parse, AugmentationSettings? defaults)
