@@ -11,7 +11,14 @@ public static class HelpCommand
         var command = new Command("help", "show help for the tool or a command") { names };
         command.Hidden = true;
         command.SetAction(parse =>
-            parse.RootCommandResult.Command.Parse([.. parse.GetValue(names) ?? [], "--help"]).Invoke(parse.InvocationConfiguration));
+        {
+            var path = parse.GetValue(names) ?? [];
+            Command described = parse.RootCommandResult.Command;
+            foreach (var name in path)
+                described = described.Subcommands.FirstOrDefault(c => c.Name == name && !c.Hidden)
+                            ?? throw new UsageException($"no command '{string.Join(' ', path)}'");
+            return parse.RootCommandResult.Command.Parse([.. path, "--help"]).Invoke(parse.InvocationConfiguration);
+        });
         return command;
     }
 }

@@ -53,6 +53,7 @@ public class HelpTests
         var outcome = CliRun.InProcess("help", "train");
         Assert.Equal(ExitCodes.Success, outcome.Code);
         Assert.Equal(Help("train"), outcome.Output);
+        Assert.Equal(ExitCodes.Usage, CliRun.InProcess("help", "trian").Code);
     }
 
     [Theory]
