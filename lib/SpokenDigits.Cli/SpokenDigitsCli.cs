@@ -43,7 +43,6 @@ public static class SpokenDigitsCli
     /// <param name="error">Where parse errors and failure reports go (default the console's error stream).</param>
     public static int Run(string[] args, RootCommand? root = null, TextWriter? output = null, TextWriter? error = null)
     {
-        var parse = (root ?? CreateRoot()).Parse(args);
         var configuration = new InvocationConfiguration
         {
             Output = output ?? Console.Out,
@@ -51,19 +50,19 @@ public static class SpokenDigitsCli
             EnableDefaultExceptionHandler = false,   // FailureReport decides what the user sees
             ProcessTerminationTimeout = null,        // Ctrl+C is ConsoleCancellation's: stop after the current step
         };
-        if (parse.Errors.Count > 0)
+        ParseResult? parse = null;
+        try
         {
+            parse = (root ?? CreateRoot()).Parse(args);
+            if (parse.Errors.Count == 0) return parse.Invoke(configuration);
             parse.Invoke(configuration);   // the errors, then the command's help
             return ExitCodes.Usage;
         }
-        try
-        {
-            return parse.Invoke(configuration);
-        }
         catch (Exception e)
         {
-            var command = string.Join(' ', new[] { Name }.Concat(CommandPath(parse)));
-            return FailureReport.Write(e, VerboseOption.IsOn(parse), command, configuration.Error);
+            var command = string.Join(' ', new[] { Name }.Concat(parse is null ? [] : CommandPath(parse)));
+            bool verbose = parse is null ? args.Contains("--verbose") : VerboseOption.IsOn(parse);
+            return FailureReport.Write(e, verbose, command, configuration.Error);
         }
     }
 
