@@ -1,78 +1,183 @@
+using System.CommandLine;
+using System.Globalization;
 using SpokenDigits.Models;
 using SpokenDigits.Training;
 
 namespace SpokenDigits.Cli;
 
-/// <summary>The options every training command shares (<c>train</c>, <c>report</c>, <c>ablation</c>), read the same way.</summary>
-public static class TrainingOptions
+/// <summary>The options every training command shares (<c>train</c>, <c>report</c>; <c>ablation</c> takes
+/// <c>--threads</c>), each defined once with its description; the defaults shown in <c>--help</c> are read from the
+/// settings records themselves (<see cref="TrainingSettings"/>, <see cref="FusionRemedies"/>,
+/// <see cref="ModelSettings"/>), so a changed default changes the help with it.</summary>
+/// <remarks>Only primitive option types, and library types only inside lambdas: building the command tree must not
+/// load the SpokenDigits library (see <see cref="OptionValues.CheckedBy{T}"/>).</remarks>
+public sealed class TrainingOptions
 {
-    /// <summary>Usage lines of the options read by <see cref="Settings"/> and <see cref="Architecture"/>
-    /// beyond the basic ones (augmentation, remedies, architecture), each line ending in a newline so that
-    /// a command's usage text can go on after it.</summary>
-    public const string ModelUsage = "\n" + """
-          --augment on|off     time-shift and noise augmentation of training batches, every model alike (default on)
-          --speed MIN,MAX      also play each training recording at a random speed in [MIN, MAX], e.g. 0.85,1.15
-                               (pitch and tempo of other speakers; default off)
-          --remedies R         fused-model remedies: none, or aux, moddrop, two-stage, branch-lr joined by '+' (default none)
-          --aux-weight X       weight of each auxiliary-head loss when aux is on (default 0.5)
-          --modality-dropout X probability of dropping each branch's embedding when moddrop is on (default 0.25)
-          --branch-lr RAW,SPEC learning-rate factors of the raw and spectrogram branches when branch-lr is on (default 0.5,2)
-          --fusion F           concat | gated | attention (default concat)
-          --raw-front-end F    filterbank | strided (default filterbank; strided is the M5-style layer of the first runs)
-        """ + "\n";
+    /// <summary>The epochs of <c>--quick</c> unless <c>--epochs</c> is given.</summary>
+    public const int QuickEpochs = 2;
 
-    /// <summary>--epochs, --batch-size, --lr, --weight-decay, --seed, --validation, --threads; with
-    /// <paramref name="quick"/> the epochs default to 2.</summary>
-    public static TrainingSettings Settings(CommandLine cl, bool quick)
+    public Option<int> Epochs { get; } = new("--epochs")
     {
-        var defaults = new TrainingSettings();
-        return new TrainingSettings(
-            Epochs: cl.Int("epochs") ?? (quick ? 2 : defaults.Epochs),
-            BatchSize: cl.Int("batch-size") ?? defaults.BatchSize,
-            LearningRate: cl.Double("lr") ?? defaults.LearningRate,
-            WeightDecay: cl.Double("weight-decay") ?? defaults.WeightDecay,
-            Seed: cl.Int("seed") ?? defaults.Seed,
-            ValidationFraction: cl.Double("validation") ?? defaults.ValidationFraction,
-            Threads: cl.Int("threads"),
-            Remedies: Remedies(cl))
-        {
-            Augmentation = WithSpeed(ParseAugmentation(cl.Get("augment"), defaults.Augmentation), cl.Get("speed")),
-        }.Validated();
+        HelpName = "N", Description = $"passes over the training part (--quick: {QuickEpochs})",
+        DefaultValueFactory = _ => new TrainingSettings().Epochs,
+    };
+
+    public Option<int> BatchSize { get; } = new("--batch-size")
+    {
+        HelpName = "N", Description = "recordings per optimisation step", DefaultValueFactory = _ => new TrainingSettings().BatchSize,
+    };
+
+    public Option<double> LearningRate { get; } = new("--lr")
+    {
+        HelpName = "X", Description = "peak AdamW learning rate (cosine-annealed to zero)", DefaultValueFactory = _ => new TrainingSettings().LearningRate,
+    };
+
+    public Option<double> WeightDecay { get; } = new("--weight-decay")
+    {
+        HelpName = "X", Description = "AdamW decoupled weight decay", DefaultValueFactory = _ => new TrainingSettings().WeightDecay,
+    };
+
+    public Option<int> Seed { get; } = new("--seed")
+    {
+        HelpName = "N", Description = "seed of weight initialisation, dropout, batch order (and the split unless --split-seed)",
+        DefaultValueFactory = _ => new TrainingSettings().Seed,
+    };
+
+    public Option<double> Validation { get; } = new("--validation")
+    {
+        HelpName = "X", Description = "share of the training recordings held out for validation",
+        DefaultValueFactory = _ => new TrainingSettings().ValidationFraction,
+    };
+
+    public Option<int?> Threads { get; } = CreateThreads();
+
+    public Option<string> Augment { get; } = new Option<string>("--augment")
+    {
+        HelpName = "on|off", Description = "time-shift and noise augmentation of training batches, every model alike",
+        DefaultValueFactory = _ => new TrainingSettings().Augmentation is null ? "off" : "on",
+    }.CheckedBy(text => ParseSwitch(text)).Completing("on", "off");
+
+    public Option<string> Speed { get; } = new Option<string>("--speed")
+    {
+        HelpName = "MIN,MAX",
+        Description = "also play each training recording at a random speed in [MIN, MAX], e.g. 0.85,1.15 (pitch and tempo of other speakers)",
+        DefaultValueFactory = _ => SpeedLabel(new TrainingSettings().Augmentation),
+    }.CheckedBy(text => ParseSpeed(text));
+
+    public Option<string> Remedies { get; } = new Option<string>("--remedies")
+    {
+        HelpName = "R", Description = "fused-model remedies: none, or aux, moddrop, two-stage, branch-lr joined by '+'",
+        DefaultValueFactory = _ => new TrainingSettings().RemediesOrNone.Label,
+    }.CheckedBy(text => FusionRemedies.Parse(text)).Completing("none", "aux", "moddrop", "two-stage", "branch-lr");
+
+    public Option<double> AuxWeight { get; } = new("--aux-weight")
+    {
+        HelpName = "X", Description = "weight of each auxiliary-head loss when aux is on",
+        DefaultValueFactory = _ => FusionRemedies.Parse("aux").AuxiliaryLossWeight,
+    };
+
+    public Option<double> ModalityDropout { get; } = new("--modality-dropout")
+    {
+        HelpName = "X", Description = "probability of dropping each branch's embedding when moddrop is on",
+        DefaultValueFactory = _ => FusionRemedies.Parse("moddrop").ModalityDropout,
+    };
+
+    public Option<string> BranchRates { get; } = new Option<string>("--branch-lr")
+    {
+        HelpName = "RAW,SPEC", Description = "learning-rate factors of the raw and spectrogram branches when branch-lr is on",
+        DefaultValueFactory = _ => BranchRatesLabel(FusionRemedies.Parse("branch-lr")),
+    }.CheckedBy(text => ParsePair(text, "two factors RAW,SPEC such as 0.5,2"));
+
+    public Option<string> Fusion { get; } = new Option<string>("--fusion")
+    {
+        HelpName = "F", Description = "concat | gated | attention", DefaultValueFactory = _ => FusionLabel(new ModelSettings().Fusion),
+    }.CheckedBy(text => ParseFusion(text)).Completing("concat", "gated", "attention");
+
+    public Option<string> FrontEnd { get; } = new Option<string>("--raw-front-end")
+    {
+        HelpName = "F", Description = "filterbank | strided (strided is the M5-style layer of the first runs)",
+        DefaultValueFactory = _ => FrontEndLabel(new ModelSettings().RawFrontEnd),
+    }.CheckedBy(text => ParseFrontEnd(text)).Completing("filterbank", "strided");
+
+    public Option<string?> ModelChoice { get; } = new Option<string?>("--models")
+    {
+        HelpName = "M", Description = "comma list of raw, spec, fusion (default all three)",
+    }.CheckedBy(text => ParseModels(text)).Completing("raw", "spec", "fusion", "raw,spec,fusion");
+
+    /// <summary><c>--threads</c>, also for commands that take no other training option.</summary>
+    public static Option<int?> CreateThreads() => new("--threads")
+    {
+        HelpName = "N",
+        Description = "torch threads (default: one per core that no other process keeps busy at the start; the count chosen is saved with the run)",
+    };
+
+    /// <summary>Adds the options to <paramref name="command"/>, in the order of its help.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[]
+                 {
+                     ModelChoice, Epochs, BatchSize, LearningRate, WeightDecay, Seed, Validation, Threads,
+                     Augment, Speed, Remedies, AuxWeight, ModalityDropout, BranchRates, Fusion, FrontEnd,
+                 })
+            command.Options.Add(option);
     }
 
-    static AugmentationSettings? WithSpeed(AugmentationSettings? augmentation, string? speed)
+    /// <summary>--epochs, --batch-size, --lr, --weight-decay, --seed, --validation, --threads, the augmentation and the
+    /// remedies; with <paramref name="quick"/> the epochs default to <see cref="QuickEpochs"/>.</summary>
+    public TrainingSettings Settings(ParseResult parse, bool quick)
     {
-        if (speed is null) return augmentation;
+        var defaults = new TrainingSettings();
+        var settings = new TrainingSettings(
+            Epochs: quick && !parse.WasGiven(Epochs) ? QuickEpochs : parse.GetValue(Epochs),
+            BatchSize: parse.GetValue(BatchSize),
+            LearningRate: parse.GetValue(LearningRate),
+            WeightDecay: parse.GetValue(WeightDecay),
+            Seed: parse.GetValue(Seed),
+            ValidationFraction: parse.GetValue(Validation),
+            Threads: parse.GetValue(Threads),
+            Remedies: RemediesOf(parse))
+        {
+            Augmentation = Augmentation(parse, defaults.Augmentation),
+        };
+        OptionValues.Bind("training settings", settings.Validated);
+        // the two-stage remedy's own check of the epochs, before any data is read
+        OptionValues.Bind("--remedies", () => new TrainingSchedule(settings.Epochs, settings.LearningRate, settings.RemediesOrNone.TwoStage));
+        return settings;
+    }
+
+    AugmentationSettings? Augmentation(ParseResult parse, AugmentationSettings? defaults)
+    {
+        var augmentation = ParseSwitch(parse.GetValue(Augment)!) ? defaults ?? new AugmentationSettings() : null;
+        if (!parse.WasGiven(Speed)) return augmentation;
+        var (min, max) = ParseSpeed(parse.GetValue(Speed)!);
         if (augmentation is null) throw new UsageException("--speed needs augmentation on (it is off through --augment off)");
-        var (min, max) = Parse(speed, text => ParsePair(text, "two speed factors MIN,MAX such as 0.85,1.15"), "--speed");
-        try { return augmentation.WithSpeed(min, max).Validated(); }
-        catch (ArgumentException e) { throw new UsageException($"--speed: {e.Message}"); }
+        return OptionValues.Bind("--speed", () => augmentation.WithSpeed(min, max).Validated());
     }
 
     /// <summary>--remedies, --aux-weight, --modality-dropout, --branch-lr (null when none).</summary>
-    public static FusionRemedies? Remedies(CommandLine cl)
+    FusionRemedies? RemediesOf(ParseResult parse)
     {
-        var remedies = Parse(cl.Get("remedies") ?? "none", FusionRemedies.Parse, "--remedies");
-        if (cl.Double("aux-weight") is double w) remedies = remedies with { AuxiliaryLossWeight = remedies.AuxiliaryLossWeight > 0 ? w : 0 };
-        if (cl.Double("modality-dropout") is double p) remedies = remedies with { ModalityDropout = remedies.ModalityDropout > 0 ? p : 0 };
-        if (cl.Get("branch-lr") is { } factors && remedies.BranchRates)
+        var remedies = FusionRemedies.Parse(parse.GetValue(Remedies)!);
+        if (parse.WasGiven(AuxWeight))
+            remedies = remedies with { AuxiliaryLossWeight = remedies.AuxiliaryLossWeight > 0 ? parse.GetValue(AuxWeight) : 0 };
+        if (parse.WasGiven(ModalityDropout))
+            remedies = remedies with { ModalityDropout = remedies.ModalityDropout > 0 ? parse.GetValue(ModalityDropout) : 0 };
+        if (parse.WasGiven(BranchRates) && remedies.BranchRates)
         {
-            var (raw, spec) = Parse(factors, text => ParsePair(text, "two factors RAW,SPEC such as 0.5,2"), "--branch-lr");
+            var (raw, spec) = ParsePair(parse.GetValue(BranchRates)!, "two factors RAW,SPEC such as 0.5,2");
             remedies = remedies with { RawRateFactor = raw, SpecRateFactor = spec };
         }
-        try { remedies.Validated(); }
-        catch (ArgumentException e) { throw new UsageException($"--remedies: {e.Message}"); }
+        OptionValues.Bind("--remedies", remedies.Validated);
         return remedies.Any ? remedies : null;
     }
 
     /// <summary>--fusion, --raw-front-end.</summary>
-    public static ModelSettings Architecture(CommandLine cl)
-    {
-        var defaults = new ModelSettings();
-        return new ModelSettings(
-            RawFrontEnd: cl.Get("raw-front-end") is { } f ? Parse(f, ParseFrontEnd, "--raw-front-end") : defaults.RawFrontEnd,
-            Fusion: cl.Get("fusion") is { } k ? Parse(k, ParseFusion, "--fusion") : defaults.Fusion);
-    }
+    public ModelSettings Architecture(ParseResult parse) =>
+        new(RawFrontEnd: ParseFrontEnd(parse.GetValue(FrontEnd)!), Fusion: ParseFusion(parse.GetValue(Fusion)!));
+
+    /// <summary>--models raw,spec,fusion (null: all three).</summary>
+    public IReadOnlyList<ModelKind>? ModelKinds(ParseResult parse) =>
+        parse.GetValue(ModelChoice) is { } m ? ParseModels(m) : null;
 
     public static FusionKind ParseFusion(string text) => text.Trim().ToLowerInvariant() switch
     {
@@ -82,14 +187,7 @@ public static class TrainingOptions
         _ => throw new ArgumentException($"unknown fusion '{text}': use concat, gated or attention"),
     };
 
-    static (double First, double Second) ParsePair(string text, string expected)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var first)
-            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var second))
-            throw new ArgumentException($"expected {expected}, got '{text}'");
-        return (first, second);
-    }
+    static string FusionLabel(FusionKind fusion) => fusion.ToString().ToLowerInvariant();
 
     static RawFrontEnd ParseFrontEnd(string text) => text.Trim().ToLowerInvariant() switch
     {
@@ -98,21 +196,33 @@ public static class TrainingOptions
         _ => throw new ArgumentException($"unknown raw front-end '{text}': use filterbank or strided"),
     };
 
-    static AugmentationSettings? ParseAugmentation(string? text, AugmentationSettings? defaults) => text?.Trim().ToLowerInvariant() switch
+    static string FrontEndLabel(RawFrontEnd frontEnd) => frontEnd == RawFrontEnd.StridedConv ? "strided" : frontEnd.ToString().ToLowerInvariant();
+
+    static List<ModelKind> ParseModels(string text) => text.Split(',').Select(ModelCatalog.Parse).ToList();
+
+    static bool ParseSwitch(string text) => text.Trim().ToLowerInvariant() switch
     {
-        null => defaults,
-        "on" or "yes" or "true" => defaults ?? new AugmentationSettings(),
-        "off" or "no" or "false" or "none" => null,
-        _ => throw new UsageException($"--augment expects on or off, got '{text}'"),
+        "on" or "yes" or "true" => true,
+        "off" or "no" or "false" or "none" => false,
+        _ => throw new ArgumentException($"expects on or off, got '{text}'"),
     };
 
-    static T Parse<T>(string text, Func<string, T> parse, string option)
-    {
-        try { return parse(text); }
-        catch (ArgumentException e) { throw new UsageException($"{option}: {e.Message}"); }
-    }
+    static (double Min, double Max) ParseSpeed(string text) =>
+        text.Trim().ToLowerInvariant() is "off" or "none" ? (1, 1) : ParsePair(text, "two speed factors MIN,MAX such as 0.85,1.15");
 
-    /// <summary>--models raw,spec,fusion (null: all three).</summary>
-    public static IReadOnlyList<ModelKind>? Models(CommandLine cl) =>
-        cl.Get("models") is { } m ? m.Split(',').Select(ModelCatalog.Parse).ToList() : null;
+    static string SpeedLabel(AugmentationSettings? augmentation) => augmentation is { PerturbsSpeed: true }
+        ? string.Create(CultureInfo.InvariantCulture, $"{augmentation.MinSpeed},{augmentation.MaxSpeed}")
+        : "off";
+
+    static string BranchRatesLabel(FusionRemedies remedies) =>
+        string.Create(CultureInfo.InvariantCulture, $"{remedies.RawRateFactor},{remedies.SpecRateFactor}");
+
+    static (double First, double Second) ParsePair(string text, string expected)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !double.TryParse(parts[0], CultureInfo.InvariantCulture, out var first)
+            || !double.TryParse(parts[1], CultureInfo.InvariantCulture, out var second))
+            throw new ArgumentException($"expected {expected}, got '{text}'");
+        return (first, second);
+    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SpokenDigits.Charts;
 using SpokenDigits.Training;
 using SpokenDigits.Experiments;
@@ -12,71 +13,78 @@ public static class AblationCommand
 {
     public const string DefaultLosoVariants = "gated-aux+moddrop";
 
-    public const string Usage = """
-        spokendigits ablation --report DIR [options]
-          --report DIR         a report folder made by 'spokendigits report' (its seeds, split and settings are reused;
-                               its runs give the raw-only, spectrogram-only and concat baseline models)
-          --fusions F          comma list of concat, gated, attention (default all three)
-          --remedies R         comma list of remedy sets: none, aux, moddrop, two-stage, branch-lr or '+' combinations
-                               (default none,aux,moddrop,two-stage,branch-lr,aux+moddrop)
-          --variants V         instead of --fusions × --remedies: an explicit comma list such as gated-aux+moddrop
-          --seeds N            the report's first N seeds (default all of them)
-          --loso-variants V    variants also trained leave-one-speaker-out, when the report has that protocol
-                               (default gated-aux+moddrop; 'none' for no fold training)
-          --threads N          torch threads (default: one per core that no other process keeps busy at
-                               the start; the count chosen is saved with the run)
-          --resamples N        bootstrap resamples (default 10000)
-          --from-only          only regenerate the ablation report from the runs already there (with --variants,
-                               --seeds, --loso-variants: over those; runs not finished are listed as left out, never trained)
-        Writes ablation.md, ablation.html, ablation.json and figures/ablation-*.svg into the report folder.
-        """;
+    public const string DefaultRemedies = "none,aux,moddrop,two-stage,branch-lr,aux+moddrop";
 
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        var cl = new CommandLine(args, "from-only");
-        string command = "spokendigits ablation " + string.Join(' ', args);
-        var report = new ReportFolder(cl.Get("report") ?? throw new UsageException("--report DIR is required"));
-        int resamples = cl.Int("resamples") ?? 10000;
-        if (cl.Flag("from-only"))
+        var report = new Option<string>("--report")
         {
-            // --variants / --seeds here only change which finished runs the report covers: nothing is trained.
-            var previous = AblationFolder.LoadManifest(report);
-            if (previous is not null && (cl.Get("variants") is not null || cl.Int("seeds") is not null || cl.Get("loso-variants") is not null))
-            {
-                var reportManifest = report.LoadManifest();
-                var chosen = cl.Get("variants") is { } only ? Labels(only, "--variants") : previous.Variants;
-                var seedsOnly = (reportManifest?.Seeds ?? previous.Seeds).Take(cl.Int("seeds") ?? int.MaxValue).ToList();
-                var losoChosen = cl.Get("loso-variants") is { } loso ? LosoVariants(loso).Select(v => v.Label).ToList() : previous.LosoVariants;
-                AblationFolder.SaveManifest(report, previous with
-                {
-                    Command = command, Variants = chosen, Seeds = seedsOnly, Created = DateTimeOffset.Now,
-                    LosoVariants = reportManifest?.Loso == true ? losoChosen : [],
-                });
-            }
-            cl.RejectUnknown();
-            return Write(report, command, resamples);
-        }
-        var manifest = report.LoadManifest() ?? throw new UsageException($"{report.Path} is not a report folder (no {ReportFolder.ManifestFile})");
-        var seeds = manifest.Seeds.Take(cl.Int("seeds") ?? manifest.Seeds.Count).ToList();
-        if (seeds.Count == 0) throw new UsageException("--seeds must be at least 1");
-        var variants = cl.Get("variants") is { } list
-            ? Parse(list, AblationVariant.Parse, "--variants")
-            : AblationVariant.Grid(
-                Parse(cl.Get("fusions") ?? "concat,gated,attention", TrainingOptions.ParseFusion, "--fusions"),
-                Parse(cl.Get("remedies") ?? "none,aux,moddrop,two-stage,branch-lr,aux+moddrop", FusionRemedies.Parse, "--remedies"));
-        var losoVariants = manifest.Loso ? LosoVariants(cl.Get("loso-variants") ?? DefaultLosoVariants) : [];
-        int? threads = cl.Int("threads");
-        cl.RejectUnknown();
+            HelpName = "DIR", Required = true,
+            Description = "a report folder made by 'spokendigits report' (its seeds, split and settings are reused; its runs give the raw-only, spectrogram-only and concat baseline models)",
+        };
+        var fusions = new Option<string>("--fusions") { HelpName = "F", Description = "comma list of concat, gated, attention", DefaultValueFactory = _ => "concat,gated,attention" }
+            .CheckedBy(text => Parse(text, TrainingOptions.ParseFusion));
+        var remedies = new Option<string>("--remedies")
+        {
+            HelpName = "R", Description = "comma list of remedy sets: none, aux, moddrop, two-stage, branch-lr or '+' combinations",
+            DefaultValueFactory = _ => DefaultRemedies,
+        }.CheckedBy(text => Parse(text, FusionRemedies.Parse));
+        var variants = new Option<string?>("--variants") { HelpName = "V", Description = "instead of --fusions × --remedies: an explicit comma list such as gated-aux+moddrop" }
+            .CheckedBy(text => Parse(text, AblationVariant.Parse));
+        var seeds = new Option<int?>("--seeds") { HelpName = "N", Description = "the report's first N seeds (default all of them)" };
+        seeds.Validators.Add(r => { if (r.GetValueOrDefault<int?>() < 1) r.AddError("--seeds must be at least 1"); });
+        var losoVariants = new Option<string>("--loso-variants")
+        {
+            HelpName = "V", Description = "variants also trained leave-one-speaker-out, when the report has that protocol ('none' for no fold training)",
+            DefaultValueFactory = _ => DefaultLosoVariants,
+        }.CheckedBy(text => LosoVariants(text));
+        var threads = TrainingOptions.CreateThreads();
+        var resamples = ReportCommand.ResamplesOption();
+        var fromOnly = new Option<bool>("--from-only")
+        {
+            Description = "only regenerate the ablation report from the runs already there (with --variants, --seeds, --loso-variants: over those; runs not finished are listed as left out, never trained)",
+        };
 
-        var options = report.Seed(seeds[0]).LoadOptions();
-        options = options with { Training = options.TrainingOrDefault with { Threads = threads } };
-        Console.WriteLine($"Ablation on {report.Path}: {variants.Count} variants × seeds {string.Join(", ", seeds)}" +
-                          (losoVariants.Count > 0 ? $"; leave one speaker out: {string.Join(", ", losoVariants.Select(v => v.Label))}" : ""));
-        AblationFolder.SaveManifest(report, new AblationManifest(command, seeds, variants.Select(v => v.Label).ToList(),
-            losoVariants.Select(v => v.Label).ToList(), manifest.LosoSeeds, DateTimeOffset.Now));
-        new AblationProtocol(options, new TrainingProgress(Console.Out))
-            .Run(command, report, seeds, variants, losoVariants, manifest.LosoSeeds, ConsoleCancellation.Token);
-        return Write(report, command, resamples);
+        var command = new Command("ablation",
+            "fusion variants × remedies on the split, seeds and settings of an existing report; writes ablation.md, ablation.html, ablation.json and figures/ablation-*.svg into the report folder")
+        {
+            report, fusions, remedies, variants, seeds, losoVariants, threads, resamples, fromOnly,
+        };
+
+        command.SetAction(parse =>
+        {
+            string commandText = parse.CommandText();
+            var folder = new ReportFolder(parse.GetValue(report)!);
+            int resampleCount = parse.GetValue(resamples);
+            if (parse.GetValue(fromOnly))
+            {
+                var given = new Option[] { fusions, remedies, threads }.Where(parse.WasGiven).Select(o => o.Name).ToList();
+                if (given.Count > 0) throw new UsageException($"--from-only trains nothing; leave out {string.Join(", ", given)}");
+                // --variants / --seeds / --loso-variants here only change which finished runs the report covers
+                AblationManifestEdits.Narrow(folder, commandText,
+                    parse.GetValue(variants) is { } only ? Parse(only, AblationVariant.Parse) : null,
+                    parse.GetValue(seeds),
+                    parse.WasGiven(losoVariants) ? LosoVariants(parse.GetValue(losoVariants)!) : null);
+                return Write(folder, commandText, resampleCount);
+            }
+            var manifest = folder.LoadManifest() ?? throw new UsageException($"{folder.Path} is not a report folder (no {ReportFolder.ManifestFile})");
+            var seedList = manifest.Seeds.Take(parse.GetValue(seeds) ?? manifest.Seeds.Count).ToList();
+            if (seedList.Count == 0) throw new UsageException($"{folder.Path}: the report has no seeds");
+            var variantList = parse.GetValue(variants) is { } list
+                ? Parse(list, AblationVariant.Parse)
+                : AblationVariant.Grid(Parse(parse.GetValue(fusions)!, TrainingOptions.ParseFusion), Parse(parse.GetValue(remedies)!, FusionRemedies.Parse));
+            var losoList = manifest.Loso ? LosoVariants(parse.GetValue(losoVariants)!) : [];
+
+            var options = folder.Seed(seedList[0]).LoadOptions();
+            options = options with { Training = options.TrainingOrDefault with { Threads = parse.GetValue(threads) } };
+            Console.WriteLine($"Ablation on {folder.Path}: {variantList.Count} variants × seeds {string.Join(", ", seedList)}" +
+                              (losoList.Count > 0 ? $"; leave one speaker out: {string.Join(", ", losoList.Select(v => v.Label))}" : ""));
+            AblationManifestEdits.Begin(folder, commandText, seedList, variantList, losoList, manifest.LosoSeeds);
+            new AblationProtocol(options, new TrainingProgress(Console.Out))
+                .Run(commandText, folder, seedList, variantList, losoList, manifest.LosoSeeds, ConsoleCancellation.Token);
+            return Write(folder, commandText, resampleCount);
+        });
+        return command;
     }
 
     static int Write(ReportFolder report, string command, int resamples)
@@ -88,18 +96,13 @@ public static class AblationCommand
         Console.WriteLine($"Numbers:  {output.Summary}");
         var (pngs, skipped) = ChartPng.ConvertFolder(Path.Combine(report.Path, ReportFolder.FiguresFolder));
         Console.WriteLine(skipped ?? $"PNG:      {pngs.Count} figures redrawn as PNG beside their SVG");
-        return 0;
+        return ExitCodes.Success;
     }
-
-    static List<string> Labels(string list, string option) => Parse(list, AblationVariant.Parse, option).Select(v => v.Label).ToList();
 
     /// <summary>--loso-variants: a comma list of variants, or "none".</summary>
     static List<AblationVariant> LosoVariants(string text) =>
-        text.Trim() == "none" ? [] : Parse(text, AblationVariant.Parse, "--loso-variants");
+        text.Trim() == "none" ? [] : Parse(text, AblationVariant.Parse);
 
-    static List<T> Parse<T>(string list, Func<string, T> parse, string option)
-    {
-        try { return list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).Distinct().ToList(); }
-        catch (ArgumentException e) { throw new UsageException($"{option}: {e.Message}"); }
-    }
+    static List<T> Parse<T>(string list, Func<string, T> parse) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).Distinct().ToList();
 }

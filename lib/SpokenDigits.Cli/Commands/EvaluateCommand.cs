@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SpokenDigits.Inference;
 
 namespace SpokenDigits.Cli.Commands;
@@ -5,36 +6,37 @@ namespace SpokenDigits.Cli.Commands;
 /// <summary><c>spokendigits evaluate</c>: a trained run's models on another folder of labelled recordings.</summary>
 public static class EvaluateCommand
 {
-    public const string Usage = """
-        spokendigits evaluate --run results/<run> --data <folder> [options]
-          --run DIR            a run folder written by `spokendigits train`
-          --data DIR           the recordings to evaluate on
-          --layout L           auto | fsdd | audiomnist | prefix (default auto: fsdd, else audiomnist, else prefix);
-                               prefix: any .wav below DIR whose name starts with the digit (7_anything.wav, 7-foo.wav)
-          --name NAME          evaluation name (default: the data folder's name)
-          --skip-bad           leave out unreadable files (listed) instead of stopping
-          Writes <run>/evaluations/<name>/evaluation.json, <Model>/predictions.json and summary.md.
-        """;
-
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        var cl = new CommandLine(args, "skip-bad");
-        var runFolder = cl.Get("run") ?? throw new UsageException("--run is required");
-        var data = cl.Get("data") ?? throw new UsageException("--data is required");
-        EvaluationLayout layout;
-        try { layout = EvaluationRecordings.ParseLayout(cl.Get("layout")); }
-        catch (ArgumentException e) { throw new UsageException(e.Message); }
-        var options = new EvaluationOptions(layout, cl.Get("name"), cl.Flag("skip-bad"), "spokendigits evaluate " + string.Join(' ', args));
-        cl.RejectUnknown();
-        if (cl.Positionals.Count > 0) throw new UsageException($"unexpected argument(s): {string.Join(' ', cl.Positionals)}");
-
-        using var predictor = Predictor.Load(runFolder);
-        Console.WriteLine($"Run:  {predictor.Run.Path} ({string.Join(", ", predictor.ModelNames)})");
-        var results = RunEvaluation.Evaluate(predictor, data, options);
-        foreach (var bad in results.Skipped) Console.WriteLine($"Skipped: {bad}");
-        Console.WriteLine($"Evaluation written to {RunEvaluation.FolderOf(predictor.Run, results.Name)}");
-        Console.WriteLine();
-        Console.WriteLine(RunEvaluation.Summary(results, predictor.Run.Name));
-        return 0;
+        var run = new Option<string>("--run") { HelpName = "DIR", Required = true, Description = "a run folder written by `spokendigits train`" };
+        var data = new Option<string>("--data") { HelpName = "DIR", Required = true, Description = "the recordings to evaluate on" };
+        var layout = new Option<string>("--layout")
+        {
+            HelpName = "L",
+            Description = "auto | fsdd | audiomnist | prefix (auto: fsdd, else audiomnist, else prefix); prefix: any .wav below DIR whose name starts with the digit (7_anything.wav, 7-foo.wav)",
+            DefaultValueFactory = _ => "auto",
+        }.CheckedBy(text => EvaluationRecordings.ParseLayout(text)).Completing("auto", "fsdd", "audiomnist", "prefix");
+        var name = new Option<string?>("--name") { HelpName = "NAME", Description = "evaluation name (default: the data folder's name)" };
+        name.AcceptLegalFileNamesOnly();
+        name.Validators.Add(r => { if (r.GetValueOrDefault<string?>() is "." or "..") r.AddError("--name must be a plain folder name"); });
+        var skipBad = new Option<bool>("--skip-bad") { Description = "leave out unreadable files (listed) instead of stopping" };
+        var command = new Command("evaluate",
+            "a trained run's models on another folder of labelled recordings; writes <run>/evaluations/<name>/evaluation.json, <Model>/predictions.json and summary.md")
+        {
+            run, data, layout, name, skipBad,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new EvaluationOptions(EvaluationRecordings.ParseLayout(parse.GetValue(layout)), parse.GetValue(name), parse.GetValue(skipBad), parse.CommandText());
+            using var predictor = Predictor.Load(parse.GetValue(run)!);
+            Console.WriteLine($"Run:  {predictor.Run.Path} ({string.Join(", ", predictor.ModelNames)})");
+            var results = RunEvaluation.Evaluate(predictor, parse.GetValue(data)!, options);
+            foreach (var bad in results.Skipped) Console.WriteLine($"Skipped: {bad}");
+            Console.WriteLine($"Evaluation written to {RunEvaluation.FolderOf(predictor.Run, results.Name)}");
+            Console.WriteLine();
+            Console.WriteLine(RunEvaluation.Summary(results, predictor.Run.Name));
+            return ExitCodes.Success;
+        });
+        return command;
     }
 }

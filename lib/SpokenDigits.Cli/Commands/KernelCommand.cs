@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NetMQ;
 using SpokenDigits.Notebooks.Kernel;
 
@@ -10,26 +11,52 @@ namespace SpokenDigits.Cli.Commands;
 /// <remarks>Like run-notebook, this path must not touch SpokenDigits library types: notebooks #r the library themselves.</remarks>
 public static class KernelCommand
 {
-    public const string Usage =
-        "usage: kernel -f <connection-file>                                     run the Jupyter kernel (started by Jupyter)\n" +
-        "       kernel install [--user | --prefix DIR] [--name spokendigits-csharp]  register it with Jupyter as \"C# (SpokenDigits)\"";
-
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        if (args.Length > 0 && args[0] == "kernel") args = args[1..];
-        if (args.Length > 0 && args[0] is "-h" or "--help") { Console.WriteLine(Usage); return 0; }
-        if (args.Length > 0 && args[0] == "install") return Install(args[1..]);
+        var file = new Option<string?>("--connection-file", "-f") { HelpName = "FILE", Description = "the connection file Jupyter writes for the kernel" };
+        var positional = new Argument<string?>("connection-file") { Arity = ArgumentArity.ZeroOrOne, Hidden = true, Description = "the connection file, given without -f" };
+        var command = new Command("kernel", "the C# Jupyter kernel \"C# (SpokenDigits)\" (Jupyter starts it with -f <connection-file>)")
+        {
+            file, positional, CreateInstall(),
+        };
+        command.SetAction(parse => Serve(parse.GetValue(file) ?? parse.GetValue(positional)
+                                         ?? throw new UsageException("kernel needs -f <connection-file>")));
+        return command;
+    }
 
-        var cl = new CommandLine(args);
-        var file = cl.Get("f") ?? cl.Get("connection-file") ?? cl.Positionals.FirstOrDefault();
-        cl.RejectUnknown();
-        if (file is null) throw new UsageException("kernel needs -f <connection-file>");
+    static Command CreateInstall()
+    {
+        var user = new Option<bool>("--user") { Description = "for this user, in ~/.local/share/jupyter/kernels (the default)" };
+        var prefix = new Option<string?>("--prefix") { HelpName = "DIR", Description = "into DIR/share/jupyter/kernels instead (e.g. a virtual environment)" };
+        var name = new Option<string>("--name") { HelpName = "NAME", Description = "the kernelspec's folder name", DefaultValueFactory = _ => KernelSpec.DefaultName };
+        var install = new Command("install", "register the kernel with Jupyter as \"C# (SpokenDigits)\"") { user, prefix, name };
+        install.Validators.Add(r =>
+        {
+            if (r.GetResult(user) is { Implicit: false } && r.GetResult(prefix) is { Implicit: false }) r.AddError("--user and --prefix exclude each other");
+        });
+        install.SetAction(parse =>
+        {
+            var kernelName = parse.GetValue(name)!;
+            var dll = typeof(KernelCommand).Assembly.Location;
+            string dir;
+            try { dir = KernelSpec.Install(dll, parse.GetValue(prefix), kernelName); }
+            catch (InvalidOperationException e) { throw new UsageException($"--name {kernelName}: {e.Message}"); }   // another kernel's name
+            Console.WriteLine($"installed kernelspec '{kernelName}' in {dir}");
+            Console.WriteLine($"  runs: dotnet {dll} kernel -f {{connection_file}}");
+            Console.WriteLine("  (the kernel runs this build: rebuild the CLI after changing the engine; re-run install if the repository moves)");
+            return ExitCodes.Success;
+        });
+        return install;
+    }
+
+    static int Serve(string file)
+    {
         if (!File.Exists(file)) throw new FileNotFoundException($"connection file not found: {file}");
         ConnectionInfo connection;
         try { connection = ConnectionInfo.Load(file); }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
-            throw new ArgumentException($"{file}: {e.Message}");
+            throw new InvalidDataException($"{file}: {e.Message}", e);
         }
 
         using (var kernel = new JupyterKernel(connection))
@@ -39,23 +66,6 @@ public static class KernelCommand
             kernel.Run();
         }
         NetMQConfig.Cleanup(block: false);
-        return 0;
-    }
-
-    private static int Install(string[] args)
-    {
-        var cl = new CommandLine(args, "user");
-        var user = cl.Flag("user");
-        var prefix = cl.Get("prefix");
-        var name = cl.Get("name") ?? KernelSpec.DefaultName;
-        cl.RejectUnknown();
-        if (cl.Positionals.Count > 0) throw new UsageException($"unexpected argument '{cl.Positionals[0]}'");
-        if (user && prefix is not null) throw new UsageException("--user and --prefix exclude each other");
-        var dll = typeof(KernelCommand).Assembly.Location;
-        var dir = KernelSpec.Install(dll, prefix, name);
-        Console.WriteLine($"installed kernelspec '{name}' in {dir}");
-        Console.WriteLine($"  runs: dotnet {dll} kernel -f {{connection_file}}");
-        Console.WriteLine("  (the kernel runs this build: rebuild the CLI after changing the engine; re-run install if the repository moves)");
-        return 0;
+        return ExitCodes.Success;
     }
 }

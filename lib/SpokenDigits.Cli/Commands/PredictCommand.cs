@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SpokenDigits.Audio;
 using SpokenDigits.Data;
 using SpokenDigits.Inference;
@@ -8,23 +9,23 @@ namespace SpokenDigits.Cli.Commands;
 /// <summary><c>spokendigits predict</c>: every model of a trained run on one or more WAV files.</summary>
 public static class PredictCommand
 {
-    public const string Usage = """
-        spokendigits predict --run results/<run> file.wav [more.wav ...] [--json]
-          --run DIR            a run folder written by `spokendigits train`
-          --json               print the predictions as JSON instead of tables
-          Any sample rate, channel count and length is accepted (resampled, mixed to mono, centre fitted
-          as in training). Unreadable files are listed and skipped; exit code 1 only when none could be read.
-        """;
-
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        var cl = new CommandLine(args, "json");
-        var runFolder = cl.Get("run") ?? throw new UsageException("--run is required");
-        bool json = cl.Flag("json");
-        cl.RejectUnknown();
-        var files = cl.Positionals;
-        if (files.Count == 0) throw new UsageException("no WAV file given");
+        var run = new Option<string>("--run") { HelpName = "DIR", Required = true, Description = "a run folder written by `spokendigits train`" };
+        var json = new Option<bool>("--json") { Description = "print the predictions as JSON instead of tables" };
+        var files = new Argument<string[]>("file.wav") { Arity = ArgumentArity.OneOrMore, Description = "the recordings to classify" };
+        var command = new Command("predict",
+            "each model's digit, probability and top-3 for WAV files of any sample rate, channel count and length " +
+            "(resampled, mixed to mono, centre fitted as in training); unreadable files are listed and skipped, exit code 1 only when none could be read")
+        {
+            run, json, files,
+        };
+        command.SetAction(parse => Predict(parse.GetValue(run)!, parse.GetValue(files)!, parse.GetValue(json)));
+        return command;
+    }
 
+    static int Predict(string runFolder, IReadOnlyList<string> files, bool json)
+    {
         using var predictor = Predictor.Load(runFolder);
         var predictions = new List<FilePrediction>();
         var skipped = new List<BadRecording>();
@@ -50,8 +51,8 @@ public static class PredictCommand
         if (predictions.Count == 0)
         {
             Console.Error.WriteLine($"error: none of the {files.Count} files could be read");
-            return 1;
+            return ExitCodes.Error;
         }
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SpokenDigits.Charts;
 using SpokenDigits.Data;
 using SpokenDigits.Training;
@@ -11,75 +12,108 @@ namespace SpokenDigits.Cli.Commands;
 /// then a Markdown + HTML report with paired significance tests, read back from the saved runs.</summary>
 public static class ReportCommand
 {
-    public const string Usage = """
-        spokendigits report [options]
-          --seeds N            model seeds on one fixed split (default 5: seeds 42..46)
-          --first-seed N       first model seed (default 42); the split seed is the first seed unless --split-seed
-          --split-seed N       seed of the shared split
-          --loso               also leave one speaker out (every speaker in turn is the test part)
-          --loso-seeds N       model seeds per held-out speaker (default 1)
-          --split S            official | stratified (default official) for the multi-seed protocol
-          --models M           comma list of raw, spec, fusion (default all three)
-          --epochs N           (default 15)      --batch-size N (default 64)
-          --lr X               (default 0.002)   --weight-decay X (default 0.0001)
-          --validation X       (default 0.1)     --threads N  torch threads (default: one per free core)
-          --subset N           keep only takes below N (quick runs)
-          --quick              a fast smoke run: --seeds 2 --epochs 2 --subset 10
-        """ + TrainingOptions.ModelUsage + """
-          --data PATH          recordings folder (default: as for train)
-          --skip-bad           leave out unreadable recordings instead of stopping
-          --resamples N        bootstrap resamples (default 10000)
-          --out DIR            report folder (default results/report-<timestamp>); finished seeds there are reused
-          --from DIR           only regenerate the report from an existing report folder (no training)
-        """;
+    /// <summary>Model seeds of a report unless <c>--seeds</c> (or <c>--quick</c>) says otherwise.</summary>
+    public const int DefaultSeeds = 5, QuickSeeds = 2;
 
-    public static int Run(string[] args)
+    /// <summary>Bootstrap resamples of the paired tests (also of <c>ablation</c>).</summary>
+    public const int DefaultResamples = 10000;
+
+    public static Command Create()
     {
-        var cl = new CommandLine(args, "quick", "skip-bad", "loso");
-        string command = "spokendigits report " + string.Join(' ', args);
-        int resamples = cl.Int("resamples") ?? 10000;
-        if (resamples < 1) throw new UsageException("--resamples must be at least 1");
-        if (cl.Get("from") is { } from)
+        var seeds = new Option<int>("--seeds")
         {
-            cl.RejectUnknown();
-            return Write(new ReportFolder(from), command, resamples);
-        }
-
-        bool quick = cl.Flag("quick");
-        var training = TrainingOptions.Settings(cl, quick);
-        int seedCount = cl.Int("seeds") ?? (quick ? 2 : 5);
-        int firstSeed = cl.Int("first-seed") ?? training.Seed;
-        var seeds = MultiSeedProtocol.ConsecutiveSeeds(seedCount, firstSeed);
-        bool loso = cl.Flag("loso");
-        var losoSeeds = MultiSeedProtocol.ConsecutiveSeeds(cl.Int("loso-seeds") ?? 1, firstSeed);
-        var split = SplitProtocol.Parse(cl.Get("split") ?? "official");
-        if (split.Kind == "speakers") throw new UsageException("--split speakers:... is what --loso does for every speaker; use official or stratified");
-        var options = new ExperimentOptions(
-            DataFolder: cl.Get("data"),
-            Split: split,
-            Training: training,
-            Models: TrainingOptions.Models(cl),
-            SkipBad: cl.Flag("skip-bad"),
-            Subset: cl.Int("subset") ?? (quick ? 10 : null),
-            SplitSeed: cl.Int("split-seed"),
-            Architecture: TrainingOptions.Architecture(cl));
-        var folder = new ReportFolder(cl.Get("out") ?? Path.Combine(ProjectPaths.ResultsFolder, $"report-{DateTime.Now:yyyyMMdd-HHmmss}"));
-        cl.RejectUnknown();
-
-        var progress = new TrainingProgress(Console.Out);
-        var multi = new MultiSeedProtocol(options, seeds, progress);
-        Console.WriteLine($"Report folder: {folder.Path}");
-        Console.WriteLine($"Seeds {string.Join(", ", seeds)} on split {split} (split seed {multi.SplitSeed}){(loso ? $"; leave-one-speaker-out with seeds {string.Join(", ", losoSeeds)}" : "")}");
-        folder.SaveManifest(new ReportManifest(command, seeds, multi.SplitSeed, split.ToString(), loso, loso ? losoSeeds : [],
-            training.Epochs, options.Subset, DateTimeOffset.Now));
-        var runs = multi.Run(command, folder, ConsoleCancellation.Token);
-        bool ok = runs.All(r => r.Models.All(x => x.Succeeded));
-        if (loso)
+            HelpName = "N", Description = $"model seeds on one fixed split, from --first-seed on (--quick: {QuickSeeds})",
+            DefaultValueFactory = _ => DefaultSeeds,
+        };
+        var firstSeed = new Option<int?>("--first-seed")
         {
-            var folds = new SpeakerIndependentProtocol(options with { SplitSeed = multi.SplitSeed }, losoSeeds, progress).Run(command, folder, ConsoleCancellation.Token);
-            ok &= folds.All(f => f.Runs.All(r => r.Models.All(x => x.Succeeded)));
-        }
-        return Write(folder, command, resamples) == 0 && ok ? 0 : 1;
+            HelpName = "N", Description = "first model seed (default: --seed); the split seed is the first seed unless --split-seed",
+        };
+        var splitSeed = new Option<int?>("--split-seed") { HelpName = "N", Description = "seed of the shared split" };
+        var loso = new Option<bool>("--loso") { Description = "also leave one speaker out (every speaker in turn is the test part)" };
+        var losoSeeds = new Option<int>("--loso-seeds") { HelpName = "N", Description = "model seeds per held-out speaker", DefaultValueFactory = _ => 1 };
+        var split = new Option<string>("--split")
+        {
+            HelpName = "S", Description = "official | stratified, for the multi-seed protocol", DefaultValueFactory = _ => "official",
+        }.CheckedBy(text => SplitProtocol.Parse(text)).Completing("official", "stratified");
+        var subset = new Option<int?>("--subset") { HelpName = "N", Description = "keep only takes below N (quick runs)" };
+        var quick = new Option<bool>("--quick")
+        {
+            Description = $"a fast smoke run: --seeds {QuickSeeds} --epochs {TrainingOptions.QuickEpochs} --subset {TrainCommand.QuickSubset}",
+        };
+        var data = new Option<string?>("--data") { HelpName = "PATH", Description = "recordings folder (default: as for train)" };
+        var skipBad = new Option<bool>("--skip-bad") { Description = "leave out unreadable recordings instead of stopping" };
+        var resamples = ResamplesOption();
+        var outFolder = new Option<string?>("--out")
+        {
+            HelpName = "DIR", Description = "report folder (default results/report-<timestamp>); finished seeds there are reused",
+        };
+        var from = new Option<string?>("--from") { HelpName = "DIR", Description = "only regenerate the report from an existing report folder (no training)" };
+        var training = new TrainingOptions();
+
+        var command = new Command("report",
+            "the three trainings over several seeds (and optionally leave one speaker out), then a Markdown + HTML report with paired significance tests");
+        foreach (var option in new Option[] { seeds, firstSeed, splitSeed, loso, losoSeeds, split }) command.Options.Add(option);
+        training.AddTo(command);
+        foreach (var option in new Option[] { subset, quick, data, skipBad, resamples, outFolder, from }) command.Options.Add(option);
+
+        command.SetAction(parse =>
+        {
+            string commandText = parse.CommandText();
+            int resampleCount = parse.GetValue(resamples);
+            if (parse.GetValue(from) is { } fromFolder)
+            {
+                var given = command.Options.Where(o => o != from && o != resamples && parse.WasGiven(o)).Select(o => o.Name).ToList();
+                if (given.Count > 0) throw new UsageException($"--from only regenerates the report (with --resamples); leave out {string.Join(", ", given)}");
+                return Write(new ReportFolder(fromFolder), commandText, resampleCount);
+            }
+
+            bool isQuick = parse.GetValue(quick);
+            var settings = training.Settings(parse, isQuick);
+            int seedCount = isQuick && !parse.WasGiven(seeds) ? QuickSeeds : parse.GetValue(seeds);
+            if (seedCount < 1) throw new UsageException("--seeds must be at least 1");
+            int first = parse.GetValue(firstSeed) ?? settings.Seed;
+            var seedList = MultiSeedProtocol.ConsecutiveSeeds(seedCount, first);
+            bool withLoso = parse.GetValue(loso);
+            if (parse.GetValue(losoSeeds) < 1) throw new UsageException("--loso-seeds must be at least 1");
+            var losoSeedList = MultiSeedProtocol.ConsecutiveSeeds(parse.GetValue(losoSeeds), first);
+            var splitProtocol = SplitProtocol.Parse(parse.GetValue(split)!);
+            if (splitProtocol.Kind == "speakers") throw new UsageException("--split speakers:... is what --loso does for every speaker; use official or stratified");
+            var options = new ExperimentOptions(
+                DataFolder: parse.GetValue(data),
+                Split: splitProtocol,
+                Training: settings,
+                Models: training.ModelKinds(parse),
+                SkipBad: parse.GetValue(skipBad),
+                Subset: parse.GetValue(subset) ?? (isQuick ? TrainCommand.QuickSubset : null),
+                SplitSeed: parse.GetValue(splitSeed),
+                Architecture: training.Architecture(parse));
+            var folder = new ReportFolder(parse.GetValue(outFolder) ?? Path.Combine(ProjectPaths.ResultsFolder, $"report-{DateTime.Now:yyyyMMdd-HHmmss}"));
+
+            var progress = new TrainingProgress(Console.Out);
+            var multi = new MultiSeedProtocol(options, seedList, progress);
+            Console.WriteLine($"Report folder: {folder.Path}");
+            Console.WriteLine($"Seeds {string.Join(", ", seedList)} on split {splitProtocol} (split seed {multi.SplitSeed}){(withLoso ? $"; leave-one-speaker-out with seeds {string.Join(", ", losoSeedList)}" : "")}");
+            folder.SaveManifest(new ReportManifest(commandText, seedList, multi.SplitSeed, splitProtocol.ToString(), withLoso, withLoso ? losoSeedList : [],
+                settings.Epochs, options.Subset, DateTimeOffset.Now));
+            var runs = multi.Run(commandText, folder, ConsoleCancellation.Token);
+            bool ok = runs.All(r => r.Models.All(x => x.Succeeded));
+            if (withLoso)
+            {
+                var folds = new SpeakerIndependentProtocol(options with { SplitSeed = multi.SplitSeed }, losoSeedList, progress).Run(commandText, folder, ConsoleCancellation.Token);
+                ok &= folds.All(f => f.Runs.All(r => r.Models.All(x => x.Succeeded)));
+            }
+            return Write(folder, commandText, resampleCount) == ExitCodes.Success && ok ? ExitCodes.Success : ExitCodes.Error;
+        });
+        return command;
+    }
+
+    /// <summary><c>--resamples</c>, at least 1.</summary>
+    public static Option<int> ResamplesOption()
+    {
+        var option = new Option<int>("--resamples") { HelpName = "N", Description = "bootstrap resamples", DefaultValueFactory = _ => DefaultResamples };
+        option.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--resamples must be at least 1"); });
+        return option;
     }
 
     static int Write(ReportFolder folder, string command, int resamples)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using SpokenDigits.Notebooks;
 
 namespace SpokenDigits.Cli.Commands;
@@ -12,63 +12,63 @@ namespace SpokenDigits.Cli.Commands;
 /// </remarks>
 public static class RunNotebookCommand
 {
-    public const string Usage =
-        "usage: run-notebook <notebook.ipynb|folder>... [-p name=value]... [--out results/notebooks] [--quick] [--timeout seconds]";
-
-    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        // accept being called with or without the command name
-        if (args.Length > 0 && args[0] == "run-notebook") args = args[1..];
-        var inputs = new List<string>();
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        var outDir = Path.Combine("results", "notebooks");
-        TimeSpan? timeout = null;
-        for (int i = 0; i < args.Length; i++)
+        var inputs = new Argument<string[]>("notebook.ipynb|folder")
         {
-            var a = args[i];
-            switch (a)
+            Arity = ArgumentArity.OneOrMore, Description = "notebooks to run, or folders whose *.ipynb run in name order",
+        };
+        inputs.Validators.Add(r =>
+        {
+            foreach (var input in r.Tokens.Select(t => t.Value))
+                if (!Directory.Exists(input) && !File.Exists(input)) r.AddError($"not found: {input}");
+        });
+        var parameters = new Option<string[]>("--parameter", "-p")
+        {
+            HelpName = "name=value", Description = "set a notebook parameter (repeatable)", Arity = ArgumentArity.OneOrMore,
+        };
+        parameters.Validators.Add(r =>
+        {
+            foreach (var p in r.Tokens.Select(t => t.Value))
+                if (!p.Contains('=')) r.AddError($"-p needs name=value, got '{p}'");
+        });
+        var outDir = new Option<string>("--out", "-o")
+        {
+            HelpName = "DIR", Description = "folder of the executed notebooks (.ipynb and .html)", DefaultValueFactory = _ => Path.Combine("results", "notebooks"),
+        };
+        var quick = new Option<bool>("--quick") { Description = "the notebooks' smoke-run parameters (same as -p quick=true)" };
+        var timeout = new Option<double?>("--timeout") { HelpName = "seconds", Description = "stop a cell that runs longer (default: no limit)" };
+        var command = new Command("run-notebook", "executes notebooks headless -> results/notebooks/ (.ipynb with outputs, and .html)")
+        {
+            inputs, parameters, outDir, quick, timeout,
+        };
+        command.SetAction(parse =>
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var kv in parse.GetValue(parameters) ?? [])
             {
-                case "-h" or "--help":
-                    Console.WriteLine(Usage);
-                    return 0;
-                case "-p" or "--parameter":
-                    if (i + 1 >= args.Length || !args[i + 1].Contains('=')) return Fail("-p needs name=value");
-                    var kv = args[++i];
-                    var eq = kv.IndexOf('=');
-                    parameters[kv[..eq].Trim()] = kv[(eq + 1)..];
-                    break;
-                case "--out" or "-o":
-                    if (i + 1 >= args.Length) return Fail("--out needs a folder");
-                    outDir = args[++i];
-                    break;
-                case "--quick":
-                    parameters["quick"] = "true";
-                    break;
-                case "--timeout":
-                    if (i + 1 >= args.Length || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var secs))
-                        return Fail("--timeout needs seconds");
-                    timeout = TimeSpan.FromSeconds(secs);
-                    i++;
-                    break;
-                default:
-                    if (a.StartsWith('-')) return Fail($"unknown option {a}");
-                    inputs.Add(a);
-                    break;
+                var eq = kv.IndexOf('=');
+                values[kv[..eq].Trim()] = kv[(eq + 1)..];
             }
-        }
-        if (inputs.Count == 0) return Fail("no notebook given");
+            if (parse.GetValue(quick)) values["quick"] = "true";
+            var seconds = parse.GetValue(timeout);
+            return RunAsync(parse.GetValue(inputs)!, values, parse.GetValue(outDir)!, seconds is { } s ? TimeSpan.FromSeconds(s) : null)
+                .GetAwaiter().GetResult();
+        });
+        return command;
+    }
 
+    public static async Task<int> RunAsync(IReadOnlyList<string> inputs, IReadOnlyDictionary<string, string> parameters, string outDir, TimeSpan? timeout)
+    {
         var notebooks = new List<string>();
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
                 notebooks.AddRange(Directory.EnumerateFiles(input, "*.ipynb").OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal));
             else if (File.Exists(input)) notebooks.Add(input);
-            else return Fail($"not found: {input}");
+            else throw new UsageException($"not found: {input}");
         }
-        if (notebooks.Count == 0) return Fail("no .ipynb files found");
+        if (notebooks.Count == 0) throw new UsageException($"no .ipynb files in {string.Join(", ", inputs)}");
 
         int failures = 0;
         foreach (var path in notebooks)
@@ -110,15 +110,8 @@ public static class RunNotebookCommand
         }
         if (notebooks.Count > 1)
             Console.WriteLine(failures == 0 ? $"all {notebooks.Count} notebooks ran" : $"{failures} of {notebooks.Count} notebooks failed");
-        return failures == 0 ? 0 : 1;
+        return failures == 0 ? ExitCodes.Success : ExitCodes.Error;
     }
 
     private static string Shorten(string s) => s.Length <= 50 ? s : s[..47] + "...";
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine("run-notebook: " + message);
-        Console.Error.WriteLine(Usage);
-        return 2;
-    }
 }

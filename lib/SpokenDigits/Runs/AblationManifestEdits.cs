@@ -1,0 +1,40 @@
+using SpokenDigits.Training;
+
+namespace SpokenDigits.Runs;
+
+/// <summary>The two ways an ablation's manifest (<see cref="AblationManifest"/>) changes: a new ablation records
+/// what it is about to train; a report-only pass over finished runs narrows what the report covers.</summary>
+public static class AblationManifestEdits
+{
+    /// <summary>Saves the manifest of an ablation about to train <paramref name="variants"/> on <paramref name="seeds"/>
+    /// (and <paramref name="losoVariants"/> on each held-out speaker with <paramref name="losoSeeds"/>).</summary>
+    public static AblationManifest Begin(ReportFolder report, string command, IReadOnlyList<int> seeds, IReadOnlyList<AblationVariant> variants,
+        IReadOnlyList<AblationVariant> losoVariants, IReadOnlyList<int> losoSeeds)
+    {
+        var manifest = new AblationManifest(command, seeds, variants.Select(v => v.Label).ToList(),
+            losoVariants.Select(v => v.Label).ToList(), losoSeeds, DateTimeOffset.Now);
+        AblationFolder.SaveManifest(report, manifest);
+        return manifest;
+    }
+
+    /// <summary>Narrows the saved manifest to <paramref name="variants"/>, the report's first <paramref name="seeds"/>
+    /// seeds and <paramref name="losoVariants"/> (each null: as before), without training anything; returns the manifest
+    /// now saved (null when the report has no ablation yet; unchanged when nothing is narrowed).</summary>
+    public static AblationManifest? Narrow(ReportFolder report, string command, IReadOnlyList<AblationVariant>? variants, int? seeds,
+        IReadOnlyList<AblationVariant>? losoVariants)
+    {
+        var previous = AblationFolder.LoadManifest(report);
+        if (previous is null || (variants is null && seeds is null && losoVariants is null)) return previous;
+        var reportManifest = report.LoadManifest();
+        var narrowed = previous with
+        {
+            Command = command,
+            Variants = variants?.Select(v => v.Label).Distinct().ToList() ?? previous.Variants,
+            Seeds = (reportManifest?.Seeds ?? previous.Seeds).Take(seeds ?? int.MaxValue).ToList(),
+            LosoVariants = reportManifest?.Loso == true ? losoVariants?.Select(v => v.Label).Distinct().ToList() ?? previous.LosoVariants : [],
+            Created = DateTimeOffset.Now,
+        };
+        AblationFolder.SaveManifest(report, narrowed);
+        return narrowed;
+    }
+}
