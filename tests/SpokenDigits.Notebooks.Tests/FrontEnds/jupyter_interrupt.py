@@ -4,10 +4,13 @@ process, or an interrupt_request on the control channel), then asks for a variab
 
 usage: jupyter_interrupt.py KERNEL_NAME "CELL" SECONDS_BEFORE_INTERRUPT
 Prints one JSON object: what happened to the interrupted cell, to the kernel process and to the next cell."""
-import json, queue, sys, time
+import json, queue, signal, sys, time
 from jupyter_client.manager import KernelManager
 
 name, cell, wait = sys.argv[1], sys.argv[2], float(sys.argv[3])
+# A kernel started from a background job (CI, nohup, `cmd &`) inherits SIGINT ignored and never sees the
+# interrupt; one started from JupyterLab or VS Code gets the default. Measure the latter.
+signal.signal(signal.SIGINT, signal.SIG_DFL)
 km = KernelManager(kernel_name=name)
 km.start_kernel()
 kc = km.client()
