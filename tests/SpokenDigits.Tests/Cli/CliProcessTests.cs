@@ -28,6 +28,12 @@ public class CliProcessTests
         var start = CliRun.StartInfo("train", "--data", SharedFsdd.RecordingsFolder, "--models", "raw", "--subset", "10", "--epochs", "200",
             "--threads", "1", "--out", tmp.Path, "--run", "cancelled");
         start.RedirectStandardInput = true;
+        // A test host started from a background job (CI scripts, nohup, `cmd &`) has SIGINT ignored, and children
+        // inherit that: start the CLI with SIGINT at its default, as a terminal does.
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
+        start.ArgumentList.Insert(0, "-c");
+        start.FileName = "/usr/bin/python3";
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         string? line;
