@@ -9,7 +9,7 @@ namespace SpokenDigits.Charts;
 /// </summary>
 /// <remarks>
 /// The figure is plain JSON built with System.Text.Json, so it loads in any .NET host, including the .NET
-/// Interactive kernel, which brings its own FSharp.Core (see README, "Charts without Plotly.NET's F# runtime").
+/// Interactive kernel, which brings its own FSharp.Core (see README, Notebooks, "Why the library draws its own plotly figures").
 /// A chart is immutable from the outside: <see cref="Figure"/> and the accessors return copies.
 /// </remarks>
 public sealed class PlotlyChart

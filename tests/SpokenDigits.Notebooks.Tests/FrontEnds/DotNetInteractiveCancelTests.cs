@@ -22,11 +22,7 @@ public class DotNetInteractiveCancelTests(ITestOutputHelper output)
             kernel.Run($"#r \"{RepositoryFiles.LibraryDll}\"", TimeSpan.FromSeconds(120));
             kernel.Run("using SpokenDigits.Interactive;\nusing SpokenDigits.Models;\nvar keep = 41;", TimeSpan.FromSeconds(60));
 
-            // A real training (15 epochs of the spectrogram model on FSDD: minutes); the file says when the call returned.
-            string train = $$"""
-                try { NotebookRuns.Train(ModelKind.Spec, NotebookSetup.Options(@"{{RepositoryFiles.Recordings}}", 15, 42, false), @"{{tmp.File("runs")}}", NotebookSetup.Progress()); }
-                finally { System.IO.File.WriteAllText(@"{{ended}}", "returned"); }
-                """;
+            string train = TrainingCell.Code(tmp.File("runs"), ended);
             string cell = kernel.SubmitCode(train);
             WaitForOutput(kernel, cell);     // training has started: its progress lines are coming
             Thread.Sleep(3_000);

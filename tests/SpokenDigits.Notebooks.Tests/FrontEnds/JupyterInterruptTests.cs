@@ -40,15 +40,8 @@ public class JupyterInterruptTests(JupyterKernels kernels, ITestOutputHelper out
     {
         string folder = kernels.Scratch("interrupt-training");
         string ended = Path.Combine(folder, "training-ended.txt");
-        // A real training (15 epochs of the spectrogram model: minutes) that is not handed a token: the library finds
-        // the cell's cancellation itself. The file says when the call returned.
-        string cell = $$"""
-            #r "{{RepositoryFiles.LibraryDll}}"
-            using SpokenDigits.Interactive;
-            using SpokenDigits.Models;
-            try { NotebookRuns.Train(ModelKind.Spec, NotebookSetup.Options(@"{{RepositoryFiles.Recordings}}", 15, 42, false), @"{{Path.Combine(folder, "runs")}}", NotebookSetup.Progress()); }
-            finally { System.IO.File.WriteAllText(@"{{ended}}", "returned"); }
-            """;
+        string cell = $"#r \"{RepositoryFiles.LibraryDll}\"\nusing SpokenDigits.Interactive;\nusing SpokenDigits.Models;\n"
+            + TrainingCell.Code(Path.Combine(folder, "runs"), ended);
         var result = Interrupt(JupyterKernels.Project, cell, secondsBeforeInterrupt: 20);
         Assert.Equal("error", Str(result, "interrupted_cell"));
         Assert.StartsWith("OperationCanceledException: The cell was interrupted.", Str(result, "interrupted_error"));
