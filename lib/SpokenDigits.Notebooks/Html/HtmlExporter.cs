@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -17,6 +18,7 @@ public static partial class HtmlExporter
     public static string Export(Notebook notebook, string title)
     {
         var body = new StringBuilder();
+        var headingIds = new HeadingIds();
         bool needsPlotly = false;
         int figure = 0;
         foreach (var (cell, index) in notebook.Cells.Select((c, i) => (c, i)))
@@ -24,20 +26,20 @@ public static partial class HtmlExporter
             switch (cell.CellType)
             {
                 case CellType.Markdown:
-                    body.Append("<section class=\"cell markdown\">\n").Append(Markdown.ToHtml(cell.Source)).Append("</section>\n");
+                    body.Append("<section class=\"cell markdown\">\n").Append(Markdown.ToHtml(cell.Source, headingIds)).Append("</section>\n");
                     break;
                 case CellType.Raw:
-                    body.Append("<section class=\"cell raw\"><pre>").Append(Markdown.Esc(cell.Source)).Append("</pre></section>\n");
+                    body.Append("<section class=\"cell raw\"><pre>").Append(Esc(cell.Source)).Append("</pre></section>\n");
                     break;
                 case CellType.Code:
                     var prompt = cell.ExecutionCount is int n ? $"[{n}]" : "[ ]";
                     body.Append("<section class=\"cell code\" id=\"cell-").Append(index).Append("\">\n")
                         .Append("<div class=\"input\"><span class=\"prompt\">").Append(prompt).Append("</span><pre class=\"source\">")
-                        .Append(Markdown.Esc(cell.Source)).Append("</pre></div>\n");
+                        .Append(Esc(cell.Source)).Append("</pre></div>\n");
                     if (cell.Outputs.Count > 0)
                     {
                         body.Append("<div class=\"outputs\">\n");
-                        foreach (var o in cell.Outputs) body.Append(RenderOutput(o, ref needsPlotly, ref figure));
+                        foreach (var o in cell.Outputs) body.Append(RenderOutput(o, headingIds, ref needsPlotly, ref figure));
                         body.Append("</div>\n");
                     }
                     body.Append("</section>\n");
@@ -48,33 +50,33 @@ public static partial class HtmlExporter
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-          .Append("<title>").Append(Markdown.Esc(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n");
+          .Append("<title>").Append(Esc(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n");
         if (needsPlotly)
         {
             sb.Append("<script id=\"").Append(PlotlyScriptId).Append("\">\n").Append(EscapeScript(PlotlyJsSource)).Append("\n</script>\n");
         }
-        sb.Append("</head>\n<body>\n<main>\n<h1 class=\"title\">").Append(Markdown.Esc(title)).Append("</h1>\n")
+        sb.Append("</head>\n<body>\n<main>\n<h1 class=\"title\">").Append(Esc(title)).Append("</h1>\n")
           .Append(body).Append("</main>\n</body>\n</html>\n");
         return sb.ToString();
     }
 
-    private static string RenderOutput(CellOutput output, ref bool needsPlotly, ref int figure)
+    private static string RenderOutput(CellOutput output, HeadingIds headingIds, ref bool needsPlotly, ref int figure)
     {
         switch (output)
         {
             case StreamOutput s:
-                return $"<pre class=\"stream {s.Name}\">{Markdown.Esc(s.Text)}</pre>\n";
+                return $"<pre class=\"stream {s.Name}\">{Esc(s.Text)}</pre>\n";
             case ErrorOutput e:
                 var tb = string.Join("\n", e.Traceback.Select(StripAnsi));
-                return $"<div class=\"error\"><strong>{Markdown.Esc(e.EName)}</strong>: {Markdown.Esc(e.EValue)}" +
-                       (tb.Length > 0 ? $"<pre>{Markdown.Esc(tb)}</pre>" : "") + "</div>\n";
+                return $"<div class=\"error\"><strong>{Esc(e.EName)}</strong>: {Esc(e.EValue)}" +
+                       (tb.Length > 0 ? $"<pre>{Esc(tb)}</pre>" : "") + "</div>\n";
             case DisplayDataOutput d:
-                return "<div class=\"display\">" + RenderBundle(d.Data, ref needsPlotly, ref figure) + "</div>\n";
+                return "<div class=\"display\">" + RenderBundle(d.Data, headingIds, ref needsPlotly, ref figure) + "</div>\n";
         }
         return "";
     }
 
-    private static string RenderBundle(MimeBundle data, ref bool needsPlotly, ref int figure)
+    private static string RenderBundle(MimeBundle data, HeadingIds headingIds, ref bool needsPlotly, ref int figure)
     {
         var html = data.GetText("text/html");
         var plotlyJson = data.TryGetValue(MimeBundle.PlotlyMimeType, out var pj) ? pj : null;
@@ -95,10 +97,10 @@ public static partial class HtmlExporter
         foreach (var img in new[] { "image/png", "image/jpeg", "image/gif" })
             if (data.GetText(img) is string b64)
                 return $"<img src=\"data:{img};base64,{b64.Replace("\n", "")}\" alt=\"output\">";
-        if (data.GetText("text/markdown") is string md) return Markdown.ToHtml(md);
-        if (data.GetText("text/plain") is string text) return $"<pre>{Markdown.Esc(text)}</pre>";
+        if (data.GetText("text/markdown") is string md) return Markdown.ToHtml(md, headingIds);
+        if (data.GetText("text/plain") is string text) return $"<pre>{Esc(text)}</pre>";
         var anyJson = data.FirstOrDefault(kv => MimeBundle.IsJsonMimeType(kv.Key));
-        if (anyJson.Key is not null) return $"<pre>{Markdown.Esc(anyJson.Value?.ToJsonString() ?? "")}</pre>";
+        if (anyJson.Key is not null) return $"<pre>{Esc(anyJson.Value?.ToJsonString() ?? "")}</pre>";
         return "";
     }
 
@@ -120,6 +122,8 @@ public static partial class HtmlExporter
     private static partial Regex Ansi();
 
     private static string StripAnsi(string s) => Ansi().Replace(s, "");
+
+    private static string Esc(string s) => WebUtility.HtmlEncode(s);
 
     /// <summary>Makes text safe inside a &lt;script&gt; element.</summary>
     private static string EscapeScript(string js) =>
