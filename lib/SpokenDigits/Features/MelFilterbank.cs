@@ -1,9 +1,12 @@
 namespace SpokenDigits.Features;
 
 /// <summary>Triangular mel filters (HTK mel scale, Slaney area normalisation), computed once.</summary>
+/// <remarks>The project's one mel scale: the raw model's learnable filterbank starts on it too.</remarks>
 public static class MelFilterbank
 {
+    /// <summary>HTK mel scale: 2595 · log10(1 + f / 700).</summary>
     public static double HzToMel(double hz) => 2595.0 * Math.Log10(1.0 + hz / 700.0);
+    /// <summary>The inverse of <see cref="HzToMel"/>.</summary>
     public static double MelToHz(double mel) => 700.0 * (Math.Pow(10.0, mel / 2595.0) - 1.0);
 
     /// <summary>Filter weights <c>[band, bin]</c> for FFT bins 0..fftSize/2 of a signal at

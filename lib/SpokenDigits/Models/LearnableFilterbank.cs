@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using static SpokenDigits.Features.MelFilterbank;
 
 namespace SpokenDigits.Models;
 
@@ -47,19 +48,18 @@ public sealed class LearnableFilterbank : Module<Tensor, Tensor>
     }
 
     /// <summary>Real and imaginary Gabor kernels, interleaved (re₀, im₀, re₁, im₁, …), centred on
-    /// mel-spaced frequencies, each with a Gaussian window (peak 1) as wide as its mel band allows.</summary>
+    /// frequencies spaced evenly on the spectrogram's mel scale (<see cref="Features.MelFilterbank.HzToMel"/>), each
+    /// with a Gaussian window (peak 1) as wide as its mel band allows.</summary>
     internal static float[] GaborKernels(int bands, int kernel, int sampleRate)
     {
-        double Mel(double hz) => 2595 * Math.Log10(1 + hz / 700);
-        double Hz(double mel) => 700 * (Math.Pow(10, mel / 2595) - 1);
-        double lowMel = Mel(60), highMel = Mel(sampleRate / 2.0 * 0.95);
+        double lowMel = HzToMel(60), highMel = HzToMel(sampleRate / 2.0 * 0.95);
         var weights = new float[2 * bands * kernel];
         int centre = kernel / 2;
         for (int b = 0; b < bands; b++)
         {
             double step = (highMel - lowMel) / (bands + 1);
-            double f = Hz(lowMel + (b + 1) * step);
-            double bandwidth = Hz(lowMel + (b + 2) * step) - Hz(lowMel + b * step);   // Hz, two mel steps
+            double f = MelToHz(lowMel + (b + 1) * step);
+            double bandwidth = MelToHz(lowMel + (b + 2) * step) - MelToHz(lowMel + b * step);   // Hz, two mel steps
             double sigmaF = bandwidth / 2.355;                                         // FWHM → std
             double sigmaT = Math.Clamp(sampleRate / (2 * Math.PI * sigmaF), kernel / 12.0, kernel / 5.0);   // samples
             for (int n = 0; n < kernel; n++)
