@@ -45,7 +45,8 @@ public sealed record FilePrediction(string Source, int SampleRate, double Durati
 
 /// <summary>Predicts spoken digits with every model of a trained run, feeding each recording through
 /// the training pipeline: WavReader → resample to the run's rate → centre fit + standardise
-/// (<see cref="ClipLoader.Prepare"/>) → <see cref="LogMelSpectrogram"/> → the run's normaliser.</summary>
+/// (<see cref="ClipLoader.Prepare"/>) → the run's <see cref="SpectrogramPipeline"/> (its log-mel settings and
+/// normaliser, <see cref="TrainedRun.CreatePipeline"/>), the same two steps as the training features.</summary>
 /// <example><code>
 /// using var predictor = Predictor.Load("results/official-20250101-120000");
 /// var answer = predictor.PredictFile("my-seven.wav");
@@ -53,8 +54,7 @@ public sealed record FilePrediction(string Source, int SampleRate, double Durati
 public sealed class Predictor : IDisposable
 {
     readonly bool _ownsRun;
-    readonly LogMelSpectrogram _spectrogram;
-    readonly FeatureNormaliser _normaliser;
+    readonly SpectrogramPipeline _pipeline;
 
     /// <summary>A predictor over an already loaded run (the caller keeps ownership of <paramref name="run"/>).</summary>
     public Predictor(TrainedRun run) : this(run, ownsRun: false) { }
@@ -63,8 +63,7 @@ public sealed class Predictor : IDisposable
     {
         Run = run;
         _ownsRun = ownsRun;
-        _spectrogram = new LogMelSpectrogram(run.Features);
-        _normaliser = run.CreateNormaliser();
+        _pipeline = run.CreatePipeline();
     }
 
     /// <summary>Loads the run in <paramref name="runFolder"/> (see <see cref="TrainedRun.Load"/>); disposing the predictor disposes it.</summary>
@@ -86,14 +85,7 @@ public sealed class Predictor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(clips);
         if (clips.Count == 0) return Array.Empty<FilePrediction>();
-        int t = Features.ClipSamples;
-        var buffer = new float[(long)clips.Count * t];
-        for (int i = 0; i < clips.Count; i++)
-        {
-            if (clips[i].SampleRate <= 0) throw new ArgumentException($"{clips[i].Source}: sample rate {clips[i].SampleRate} Hz");
-            ClipLoader.Prepare(clips[i], Features, buffer.AsSpan(i * t, t));
-        }
-        var probabilities = Probabilities(buffer, clips.Count);
+        var probabilities = Probabilities(Prepare(clips), clips.Count);
         return clips.Select((c, i) => new FilePrediction(c.Source, c.SampleRate, c.DurationSeconds,
             Run.Models.Select((m, k) => ModelPrediction.From(m.Name, probabilities[k][i])).ToList())).ToList();
     }
@@ -102,10 +94,9 @@ public sealed class Predictor : IDisposable
     /// indexed <c>[mel band, frame]</c>, for <see cref="Charts.SpectrogramChart"/>.</summary>
     public float[,] LogMel(AudioClip clip)
     {
-        var prepared = new float[Features.ClipSamples];
-        ClipLoader.Prepare(clip, Features, prepared);
+        var prepared = Prepare(new[] { clip });
         using var scope = NewDisposeScope();
-        var logMel = _spectrogram.Compute(tensor(prepared, new long[] { 1, prepared.Length }));   // (1, 1, F, T_spec)
+        var logMel = _pipeline.Spectrogram.Compute(tensor(prepared, new long[] { 1, prepared.Length }));   // (1, 1, F, T_spec)
         int bands = (int)logMel.shape[2], frames = (int)logMel.shape[3];
         var flat = logMel.data<float>().ToArray();
         var result = new float[bands, frames];
@@ -130,8 +121,7 @@ public sealed class Predictor : IDisposable
             cancellation.ThrowIfCancellationRequested();
             int n = Math.Min(batchSize, count - start);
             using var scope = NewDisposeScope();
-            var raw = tensor(prepared.AsSpan(start * t, n * t).ToArray(), new long[] { n, t });     // (B, T)
-            var spectrograms = _normaliser.Apply(_spectrogram.Compute(raw));                     // (B, 1, F, T_spec)
+            var (raw, spectrograms) = Inputs(prepared.AsSpan(start * t, n * t), n);               // (B, T), (B, 1, F, T_spec)
             for (int k = 0; k < Run.Models.Count; k++)
             {
                 var model = Run.Models[k].Module;
@@ -145,10 +135,36 @@ public sealed class Predictor : IDisposable
         return result;
     }
 
+    /// <summary>The two inputs every model of the run is fed for <paramref name="clips"/>: (B, T) prepared clips and
+    /// (B, 1, F, T_spec) normalised log-mel spectrograms, made exactly like the training features (the caller disposes both).</summary>
+    public (Tensor Raw, Tensor Spectrograms) Inputs(IReadOnlyList<AudioClip> clips)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
+        return Inputs(Prepare(clips), clips.Count);
+    }
+
+    (Tensor Raw, Tensor Spectrograms) Inputs(ReadOnlySpan<float> prepared, int count)
+    {
+        var raw = tensor(prepared.ToArray(), new long[] { count, Features.ClipSamples });    // (B, T)
+        return (raw, _pipeline.Compute(raw));                                                 // (B, 1, F, T_spec)
+    }
+
+    /// <summary>The clips resampled, centre fitted and standardised as for training, back to back.</summary>
+    float[] Prepare(IReadOnlyList<AudioClip> clips)
+    {
+        int t = Features.ClipSamples;
+        var buffer = new float[(long)clips.Count * t];
+        for (int i = 0; i < clips.Count; i++)
+        {
+            if (clips[i].SampleRate <= 0) throw new ArgumentException($"{clips[i].Source}: sample rate {clips[i].SampleRate} Hz");
+            ClipLoader.Prepare(clips[i], Features, buffer.AsSpan(i * t, t));
+        }
+        return buffer;
+    }
+
     public void Dispose()
     {
-        _spectrogram.Dispose();
-        _normaliser.Dispose();
+        _pipeline.Dispose();
         if (_ownsRun) Run.Dispose();
     }
 }

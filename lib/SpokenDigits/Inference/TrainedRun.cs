@@ -53,6 +53,10 @@ public sealed class TrainedRun : IDisposable
         ? FeatureNormaliser.FromStatistics(s)
         : FeatureNormaliser.PerUtterance();
 
+    /// <summary>The feature pipeline the run was trained with: its <see cref="Features"/> and <see cref="CreateNormaliser"/>
+    /// (the caller disposes it).</summary>
+    public SpectrogramPipeline CreatePipeline() => new(new LogMelSpectrogram(Features), CreateNormaliser());
+
     /// <summary>Reads a run folder: results.json, normaliser.json (dataset statistics only), and each
     /// successful model's weights.dat. Every model is checked with a forward pass on zero input of the
     /// shapes its features produce.</summary>

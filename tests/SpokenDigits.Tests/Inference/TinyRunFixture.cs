@@ -13,13 +13,15 @@ public sealed class TinyRunFixture : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "sd-inference-" + Guid.NewGuid().ToString("N"));
         Folder = new RunFolder(Path.Combine(Root, "tiny"));
-        var options = new ExperimentOptions(
+        Options = new ExperimentOptions(
             Models: ModelCatalog.All,
             Training: new TrainingSettings(Epochs: 1, Seed: 3),
             Subset: 6);   // official split: takes 0–4 test (300), take 5 train/validation (60)
-        Results = new Experiment(options).Run("inference tests", Folder);
+        Results = new Experiment(Options).Run("inference tests", Folder);
     }
 
+    /// <summary>What the run was trained with (per-utterance normalisation).</summary>
+    public ExperimentOptions Options { get; }
     public string Root { get; }
     public RunFolder Folder { get; }
     public RunResults Results { get; }
