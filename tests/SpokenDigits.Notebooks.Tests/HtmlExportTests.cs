@@ -28,6 +28,24 @@ public class HtmlExportTests
         Assert.Contains("Plotly.newPlot('c2'", html);             // self-contained html kept
         Assert.True(html.Length > HtmlExporter.PlotlyJsSource.Length);
         Assert.True(html.Length < 2 * HtmlExporter.PlotlyJsSource.Length);
+        // the one copy is the library's own inline element (the report pages use the same), marked with the export's id
+        Assert.Contains(SpokenDigits.Charts.PlotlyJs.InlineScriptTag(HtmlExporter.PlotlyScriptId), html);
+        Assert.Contains($"<script id=\"{HtmlExporter.PlotlyScriptId}\" type=\"text/javascript\">/* plotly.js {SpokenDigits.Charts.PlotlyJs.Version} (inline) */", html);
+    }
+
+    [Fact]
+    public void A_figure_whose_json_holds_a_closing_script_tag_cannot_end_its_script()
+    {
+        var nb = new NotebookBuilder().Code("a").Build();
+        var bundle = new MimeBundle { ["text/plain"] = "chart" };
+        // as a kernel may send it: the figure's JSON text as one string, not escaped by System.Text.Json
+        bundle[MimeBundle.PlotlyMimeType] = JsonValue.Create("""{"data":[],"layout":{"title":{"text":"</script><script>alert(1)</script><!--"}}}""");
+        nb.Cells[0].Outputs.Add(new DisplayDataOutput(bundle));
+        var html = HtmlExporter.Export(nb, "escaped");
+        var figure = html[html.IndexOf("var fig=", StringComparison.Ordinal)..];
+        figure = figure[..figure.IndexOf("</script>", StringComparison.Ordinal)];
+        Assert.Contains("<\\/script><script>alert(1)<\\/script><\\!--", figure);
+        Assert.DoesNotContain("<script>alert(1)", html.Replace("<\\/script><script>alert(1)", ""));
     }
 
     [Fact]

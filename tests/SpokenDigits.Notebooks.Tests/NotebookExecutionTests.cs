@@ -98,7 +98,7 @@ public sealed class NotebookExecutionTests(QuickNotebookRuns runs, ITestOutputHe
         Assert.DoesNotContain("plotly.js v", json);    // the plotly.js banner: no library inlined in outputs
 
         var html = File.ReadAllText(result.HtmlPath!);
-        Assert.Single(Regex.Matches(html, $"<script id=\"{HtmlExporter.PlotlyScriptId}\">"));
+        Assert.Single(Regex.Matches(html, $"<script id=\"{HtmlExporter.PlotlyScriptId}\"[ >]"));
         Assert.DoesNotContain("<script src=\"https://cdn.plot.ly", html);
     }
 

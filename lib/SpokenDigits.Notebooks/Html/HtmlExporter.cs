@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SpokenDigits.Charts;
 
 namespace SpokenDigits.Notebooks;
 
@@ -53,7 +54,7 @@ public static partial class HtmlExporter
           .Append("<title>").Append(Esc(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n");
         if (needsPlotly)
         {
-            sb.Append("<script id=\"").Append(PlotlyScriptId).Append("\">\n").Append(EscapeScript(PlotlyJsSource)).Append("\n</script>\n");
+            sb.Append(PlotlyJs.InlineScriptTag(PlotlyScriptId)).Append('\n');
         }
         sb.Append("</head>\n<body>\n<main>\n<h1 class=\"title\">").Append(Esc(title)).Append("</h1>\n")
           .Append(body).Append("</main>\n</body>\n</html>\n");
@@ -85,7 +86,7 @@ public static partial class HtmlExporter
             needsPlotly = true;
             var id = $"plotly-figure-{++figure}";
             var json = plotlyJson is JsonValue v && v.TryGetValue<string>(out var s) ? s : plotlyJson.ToJsonString();
-            return $"<div id=\"{id}\" class=\"plotly-figure\"></div>\n<script>(function(){{var fig={EscapeScript(json)};" +
+            return $"<div id=\"{id}\" class=\"plotly-figure\"></div>\n<script>(function(){{var fig={PlotlyJs.EscapeForScript(json)};" +
                    $"Plotly.newPlot('{id}', fig.data || [], fig.layout || {{}}, Object.assign({{responsive: true}}, fig.config || {{}}));}})();</script>";
         }
         if (html is not null)
@@ -125,12 +126,8 @@ public static partial class HtmlExporter
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s);
 
-    /// <summary>Makes text safe inside a &lt;script&gt; element.</summary>
-    private static string EscapeScript(string js) =>
-        js.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase).Replace("<!--", "<\\!--");
-
     /// <summary>The plotly.js bundle inlined into every export (the helper library's, see <c>PlotlyJs</c>).</summary>
-    public static string PlotlyJsSource => SpokenDigits.Charts.PlotlyJs.Source;
+    public static string PlotlyJsSource => PlotlyJs.Source;
 
     private const string Css = """
         :root { --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --code-bg: #f6f8fa; --err: #b42318; }

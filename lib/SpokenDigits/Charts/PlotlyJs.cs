@@ -32,11 +32,17 @@ static partial class PlotlyJs
     /// <summary>The official CDN address of the same version (used by <see cref="ChartHtml"/>'s loader when a page has no plotly.js).</summary>
     public static string CdnUrl => $"https://cdn.plot.ly/plotly-{Version}.min.js";
 
-    /// <summary>An inline <c>&lt;script&gt;</c> element holding the whole bundle (no external reference).</summary>
-    public static string InlineScriptTag() =>
-        "<script type=\"text/javascript\">/* plotly.js " + Version + " (inline) */\n"
-        + Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)
+    /// <summary>An inline <c>&lt;script&gt;</c> element holding the whole bundle (no external reference), with
+    /// <paramref name="id"/> as its id when given (the notebook export marks its one copy so).</summary>
+    public static string InlineScriptTag(string? id = null) =>
+        "<script" + (id is null ? "" : $" id=\"{id}\"") + " type=\"text/javascript\">/* plotly.js " + Version + " (inline) */\n"
+        + EscapeForScript(Source)
         + "\n</script>";
+
+    /// <summary>Script text made safe inside a <c>&lt;script&gt;</c> element: no <c>&lt;/script</c> closes it early and
+    /// no <c>&lt;!--</c> opens an HTML comment in it (neither occurs in the bundle, whose bytes stay as they are).</summary>
+    public static string EscapeForScript(string js) =>
+        js.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase).Replace("<!--", "<\\!--", StringComparison.Ordinal);
 
     private static (string, string) FindResource()
     {
