@@ -83,6 +83,7 @@ public sealed class Trainer
                 _progress.Epoch(modelName, record, _settings.Epochs, clock.Elapsed, improved, firstEpoch);
                 if (best is not null)
                     checkpoints?.Save(new CheckpointState(epoch, history, bestEpoch, bestAccuracy), model, optimizer, best);
+                _progress.EndEpoch(modelName, record);
             }
             fused?.SetBranchesTrainable(true);
             best!.RestoreInto(model);

@@ -7,7 +7,15 @@ public sealed class TrainingProgress
 
     public TrainingProgress(TextWriter output) { _out = output; }
 
+    /// <summary>Writes nothing (shared: subscribe to <see cref="EpochEnded"/> on an instance of your own).</summary>
     public static TrainingProgress Silent { get; } = new(TextWriter.Null);
+
+    /// <summary>Raised once per trained epoch with the model's name and the epoch's record, after the epoch is reported
+    /// and its checkpoint (in a run folder) is written: a handler that cancels the run there stops it before the next
+    /// epoch, and <c>--resume</c> goes on from this one.</summary>
+    public event Action<string, EpochRecord>? EpochEnded;
+
+    internal void EndEpoch(string model, EpochRecord record) => EpochEnded?.Invoke(model, record);
 
     /// <param name="firstEpoch">The epoch this session started at (after a resume), for the ETA.</param>
     public void Epoch(string model, EpochRecord r, int totalEpochs, TimeSpan elapsed, bool isBest, int firstEpoch = 1)

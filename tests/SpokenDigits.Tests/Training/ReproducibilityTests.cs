@@ -34,11 +34,22 @@ public class ReproducibilityTests
 
         using var broken = new TempRun();
         using var cancel = new CancellationTokenSource();
-        var stopAfterEpoch2 = new TrainingProgress(new LineWatcher(line => { if (line.Contains("epoch   2/3")) cancel.Cancel(); }));
+        var stopAfterEpoch2 = new TrainingProgress(TextWriter.Null);
+        var ended = new List<int>();
+        stopAfterEpoch2.EpochEnded += (model, epoch) =>
+        {
+            ended.Add(epoch.Epoch);
+            if (model == "SpecOnlyModel" && epoch.Epoch == 2) cancel.Cancel();
+        };
         Assert.ThrowsAny<OperationCanceledException>(() => new Experiment(Options, stopAfterEpoch2).Run("test", broken.Folder, cancel.Token));
+        Assert.Equal([1, 2], ended);   // the hook saw each epoch once, and epoch 3 never started
         Assert.True(Directory.Exists(broken.Folder.CheckpointFolder("SpecOnlyModel")), "a checkpoint of epoch 2 must be on disk");
 
-        var resumed = new Experiment(broken.Folder.LoadOptions()).Run("test", broken.Folder, resume: true);
+        var resumedEpochs = new TrainingProgress(TextWriter.Null);
+        var resumedEnded = new List<int>();
+        resumedEpochs.EpochEnded += (_, epoch) => resumedEnded.Add(epoch.Epoch);
+        var resumed = new Experiment(broken.Folder.LoadOptions(), resumedEpochs).Run("test", broken.Folder, resume: true);
+        Assert.Equal([3], resumedEnded);   // it went on after epoch 2
         AssertSameTraining(uninterrupted.Models[0], resumed.Models[0]);
         Assert.False(Directory.Exists(broken.Folder.CheckpointFolder("SpecOnlyModel")), "checkpoints are removed once the model is done");
 
@@ -62,11 +73,5 @@ public class ReproducibilityTests
     {
         public RunFolder Folder { get; } = new(Path.Combine(Path.GetTempPath(), "sd-repro-" + Guid.NewGuid().ToString("N")));
         public void Dispose() { if (Directory.Exists(Folder.Path)) Directory.Delete(Folder.Path, recursive: true); }
-    }
-
-    /// <summary>A writer that shows each written line to a callback.</summary>
-    sealed class LineWatcher(Action<string> onLine) : StringWriter
-    {
-        public override void WriteLine(string? value) { base.WriteLine(value); onLine(value ?? ""); }
     }
 }
