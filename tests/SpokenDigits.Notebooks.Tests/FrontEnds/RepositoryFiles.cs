@@ -1,6 +1,7 @@
 namespace SpokenDigits.Notebooks.Tests.FrontEnds;
 
-/// <summary>Paths of the repository this test run belongs to, and of the builds ./run-tests makes before testing.</summary>
+/// <summary>Paths of the repository this test run belongs to, and of the CLI and library builds (made by <see cref="CliBuild"/>
+/// when first asked for).</summary>
 internal static class RepositoryFiles
 {
     /// <summary>The repository root: the folder above this test assembly that holds SpokenDigits.slnx.</summary>
@@ -12,7 +13,7 @@ internal static class RepositoryFiles
     public static string LibraryDll => Built(Path.Combine(Root, "lib", "SpokenDigits", "bin", "Debug", "net10.0", "SpokenDigits.dll"));
 
     /// <summary>The CLI whose <c>kernel</c> command is the project's own Jupyter kernel.</summary>
-    public static string CliDll => Built(Path.Combine(Root, "lib", "SpokenDigits.Cli", "bin", "Debug", "net10.0", "SpokenDigits.Cli.dll"));
+    public static string CliDll => CliBuild.Dll;
 
     /// <summary>The FSDD recordings the tests train on: SPOKENDIGITS_DATA, else data/fsdd/recordings, else ../shared beside the repository.</summary>
     public static string Recordings
@@ -26,8 +27,12 @@ internal static class RepositoryFiles
         }
     }
 
-    private static string Built(string path) =>
-        File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not built: run ./run-tests (it builds SpokenDigits.slnx first)", path);
+    /// <summary>A file the CLI's build writes (the CLI references the library), after building it.</summary>
+    private static string Built(string path)
+    {
+        _ = CliBuild.Dll;
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is not written by the CLI's build", path);
+    }
 
     private static string FindRoot()
     {

@@ -7,19 +7,19 @@ using Xunit.Abstractions;
 
 namespace SpokenDigits.Notebooks.Tests.Kernel;
 
+/// <summary>The CLI, built by the fixture (whatever was or was not built before the tests).</summary>
+public sealed class BuiltCli
+{
+    public string Dll { get; } = CliBuild.Dll;
+}
+
 /// <summary>The kernel as Jupyter starts it: `dotnet SpokenDigits.Cli.dll kernel -f file`, in its own process.</summary>
-public class KernelProcessTests(ITestOutputHelper output)
+public class KernelProcessTests(BuiltCli cli, ITestOutputHelper output) : IClassFixture<BuiltCli>
 {
     [Fact]
     public async Task Cli_kernel_process_serves_requests_and_exits_after_shutdown()
     {
-        var dll = FindCliDll();
-        if (dll is null)
-        {
-            // the test project does not build the CLI; ./run-tests (whole solution) does
-            output.WriteLine("SpokenDigits.Cli.dll is not built; skipped the process test (the in-process tests cover the protocol).");
-            return;
-        }
+        var dll = cli.Dll;
         using var tmp = new TempDir();
         var listeners = Enumerable.Range(0, 5).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         listeners.ForEach(l => l.Start());
@@ -58,15 +58,5 @@ public class KernelProcessTests(ITestOutputHelper output)
             output.WriteLine("kernel stderr: " + (await Task.WhenAny(stderr, Task.Delay(2_000)) == stderr ? await stderr : "(not read)"));
             _ = stdout;
         }
-    }
-
-    private static string? FindCliDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SpokenDigits.slnx"))) dir = dir.Parent;
-        if (dir is null) return null;
-        var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dll = Path.Combine(dir.FullName, "lib", "SpokenDigits.Cli", "bin", config, "net10.0", "SpokenDigits.Cli.dll");
-        return File.Exists(dll) ? dll : null;
     }
 }
