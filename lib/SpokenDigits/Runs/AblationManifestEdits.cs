@@ -19,7 +19,8 @@ public static class AblationManifestEdits
 
     /// <summary>Narrows the saved manifest to <paramref name="variants"/>, the report's first <paramref name="seeds"/>
     /// seeds and <paramref name="losoVariants"/> (each null: as before), without training anything; returns the manifest
-    /// now saved (null when the report has no ablation yet; unchanged when nothing is narrowed).</summary>
+    /// now saved (null when the report has no ablation yet; unchanged when nothing is narrowed). Its creation time stays
+    /// that of the ablation, so that regenerating a report from its runs changes nothing the runs did not.</summary>
     public static AblationManifest? Narrow(ReportFolder report, string command, IReadOnlyList<AblationVariant>? variants, int? seeds,
         IReadOnlyList<AblationVariant>? losoVariants)
     {
@@ -32,7 +33,6 @@ public static class AblationManifestEdits
             Variants = variants?.Select(v => v.Label).Distinct().ToList() ?? previous.Variants,
             Seeds = (reportManifest?.Seeds ?? previous.Seeds).Take(seeds ?? int.MaxValue).ToList(),
             LosoVariants = reportManifest?.Loso == true ? losoVariants?.Select(v => v.Label).Distinct().ToList() ?? previous.LosoVariants : [],
-            Created = DateTimeOffset.Now,
         };
         AblationFolder.SaveManifest(report, narrowed);
         return narrowed;

@@ -44,6 +44,8 @@ public class AblationManifestEditsTests
         Assert.Equal([42, 43], narrowed.Seeds);
         Assert.Equal(begun.LosoVariants, narrowed.LosoVariants);
         Assert.Equal(begun.LosoSeeds, narrowed.LosoSeeds);
+        Assert.Equal(begun.Created, narrowed.Created);
+        Assert.Equal(begun.Created, AblationFolder.LoadManifest(report)!.Created);
     }
 
     [Fact]
