@@ -27,6 +27,7 @@ public static class EvaluateCommand
         };
         command.SetAction(parse =>
         {
+            SpokenDigits.Runtime.Nnpack.Apply();
             var options = new EvaluationOptions(EvaluationRecordings.ParseLayout(parse.GetValue(layout)), parse.GetValue(name), parse.GetValue(skipBad), parse.CommandText());
             using var predictor = Predictor.Load(parse.GetValue(run)!);
             Console.WriteLine($"Run:  {predictor.Run.Path} ({string.Join(", ", predictor.ModelNames)})");

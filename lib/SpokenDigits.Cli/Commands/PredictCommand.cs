@@ -26,6 +26,7 @@ public static class PredictCommand
 
     static int Predict(string runFolder, IReadOnlyList<string> files, bool json)
     {
+        SpokenDigits.Runtime.Nnpack.Apply();
         using var predictor = Predictor.Load(runFolder);
         var predictions = new List<FilePrediction>();
         var skipped = new List<BadRecording>();

@@ -55,6 +55,7 @@ public static class TrainCommand
 
         command.SetAction(parse =>
         {
+            SpokenDigits.Runtime.Nnpack.Apply();
             string commandText = parse.CommandText();
             if (parse.GetValue(resume) is { } resumeFolder)
             {
