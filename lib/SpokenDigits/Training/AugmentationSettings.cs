@@ -9,14 +9,20 @@ namespace SpokenDigits.Training;
 /// <param name="MaxSnrDb">Highest signal-to-noise ratio.</param>
 /// <param name="MinSpeed">Lowest speed factor of the speed perturbation (below 1: slower and lower-pitched).</param>
 /// <param name="MaxSpeed">Highest speed factor (above 1: faster and higher-pitched); 1 and 1 turn it off.</param>
+/// <param name="Corruptions">The switchable real-world corruptions (gain, band-limit and tilt, reverberation, babble);
+/// all off by default, and off for runs saved before they existed.</param>
 public sealed record AugmentationSettings(
     double MaxShiftMs = 100,
     double NoiseProbability = 0.5,
     double MinSnrDb = 10,
     double MaxSnrDb = 30,
     double MinSpeed = 1,
-    double MaxSpeed = 1)
+    double MaxSpeed = 1,
+    CorruptionSettings? Corruptions = null)
 {
+    /// <summary>The corruptions in force (all off when none are saved).</summary>
+    public CorruptionSettings CorruptionsOrNone => Corruptions ?? new CorruptionSettings();
+
     /// <summary>Whether recordings are resampled to a random speed (a stand-in for other speakers' pitch and tempo).</summary>
     public bool PerturbsSpeed => MinSpeed != 1 || MaxSpeed != 1;
 
@@ -30,10 +36,12 @@ public sealed record AugmentationSettings(
         if (MinSnrDb > MaxSnrDb) throw new ArgumentException("augmentation: the lowest SNR exceeds the highest");
         if (!(MinSpeed >= 0.5 && MinSpeed <= MaxSpeed && MaxSpeed <= 2))
             throw new ArgumentException($"augmentation: speed factors must satisfy 0.5 ≤ min ≤ max ≤ 2 (got {MinSpeed}, {MaxSpeed})");
+        CorruptionsOrNone.Validated();
         return this;
     }
 
     public override string ToString() =>
         $"shift ±{MaxShiftMs:0} ms, noise on {NoiseProbability:P0} at {MinSnrDb:0}–{MaxSnrDb:0} dB SNR"
-        + (PerturbsSpeed ? FormattableString.Invariant($", speed ×{MinSpeed:0.##}–{MaxSpeed:0.##}") : "");
+        + (PerturbsSpeed ? FormattableString.Invariant($", speed ×{MinSpeed:0.##}–{MaxSpeed:0.##}") : "")
+        + (CorruptionsOrNone.AnyOn ? ", " + CorruptionsOrNone : "");
 }

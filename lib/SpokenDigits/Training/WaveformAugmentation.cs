@@ -12,12 +12,14 @@ public sealed class WaveformAugmentation
     readonly AugmentationSettings _settings;
     readonly SpectrogramPipeline _pipeline;
     readonly int _maxShift;
+    readonly RecordingCorruptor? _corruptor;
 
     public WaveformAugmentation(AugmentationSettings settings, SpectrogramPipeline pipeline, int sampleRate)
     {
         _settings = settings.Validated();
         _pipeline = pipeline;
         _maxShift = (int)Math.Round(settings.MaxShiftMs * sampleRate / 1000);
+        _corruptor = settings.CorruptionsOrNone.AnyOn ? new RecordingCorruptor(settings.CorruptionsOrNone, sampleRate) : null;
     }
 
     /// <summary>A new batch of altered recordings (same labels and rows); <paramref name="batch"/> is left as it was.</summary>
@@ -30,6 +32,7 @@ public sealed class WaveformAugmentation
         using var scope = NewDisposeScope();
         var raw = ChangeSpeed(batch.Raw);                                                 // (B, T)
         raw = Shift(raw);                                                                 // (B, T)
+        raw = Corrupt(raw);                                                               // (B, T)
         raw = AddNoise(raw);                                                              // (B, T)
         var spectrograms = recomputeSpectrograms ? _pipeline.Compute(raw)                 // (B, 1, F, T_spec)
             : batch.Spectrograms.alias();
@@ -71,6 +74,18 @@ public sealed class WaveformAugmentation
         var shifts = randint(-_maxShift, _maxShift + 1, new long[] { b, 1 });           // (B, 1)
         var source = arange(t).unsqueeze(0) - shifts;                                    // (B, T): where each sample comes from
         return Sample(raw, source);                                                       // (B, T)
+    }
+
+    /// <summary>The switchable corruptions (<see cref="CorruptionSettings"/>), each row from a seed drawn from torch's
+    /// generator; with all of them off nothing is drawn, so older runs keep their random stream.</summary>
+    Tensor Corrupt(Tensor raw)
+    {
+        if (_corruptor is null) return raw;
+        long b = raw.shape[0], t = raw.shape[1];
+        var seeds = randint(0, int.MaxValue, new long[] { b }).data<long>().Select(s => (int)s).ToArray();
+        var rows = Enumerable.Range(0, (int)b).Select(r => raw[r].to_type(float32).data<float>().ToArray()).ToArray();
+        var corrupted = _corruptor.Apply(rows, seeds);
+        return tensor(corrupted.SelectMany(r => r).ToArray(), new long[] { b, t }).to_type(raw.dtype);
     }
 
     /// <summary>White noise at an SNR drawn uniformly in dB, on a random share of the rows.</summary>
