@@ -1,60 +1,59 @@
-using System.Buffers.Binary;
+using NAudio.Wave;
 
 namespace SpokenDigits.Audio;
 
-/// <summary>Turns the bytes of a data chunk into mono float samples (channels averaged).</summary>
+/// <summary>
+/// Turns the bytes of a checked data chunk into mono float samples through NAudio's sample providers
+/// (<see cref="RawSourceWaveStream"/> + <c>ToSampleProvider</c>), then averages the channels.
+/// </summary>
+/// <remarks>NAudio's scaling is the one documented on <see cref="WavReader"/> (8-bit <c>b/128 − 1</c>,
+/// 16/24/32-bit divided by 2^15/2^23/2^31, float passed through; 64-bit float rounded to 32 bits).
+/// The decoder insists on reading every whole frame the chunk holds: a short read is an error, never a
+/// shorter clip.</remarks>
 internal static class WavSampleDecoder
 {
-    private const float Scale8 = 1f / 128f;
-    private const float Scale16 = 1f / 32768f;
-    private const double Scale24 = 1.0 / 8388608.0;
-    private const double Scale32 = 1.0 / 2147483648.0;
-
     public static float[] DecodeMono(ReadOnlySpan<byte> data, WavFormat format, string name)
     {
         int frames = data.Length / format.BlockAlign; // a trailing partial frame is dropped
-        var mono = new float[frames];
         int channels = format.Channels;
-        int width = format.BytesPerSample;
-        double channelWeight = 1.0 / channels;
+        float[] interleaved = ReadAll(data[..(frames * format.BlockAlign)], format, frames * channels, name);
 
+        var mono = new float[frames];
+        double channelWeight = 1.0 / channels;
         for (int frame = 0; frame < frames; frame++)
         {
-            ReadOnlySpan<byte> frameBytes = data.Slice(frame * format.BlockAlign, format.BlockAlign);
             double sum = 0;
             for (int channel = 0; channel < channels; channel++)
             {
-                ReadOnlySpan<byte> sample = frameBytes.Slice(channel * width, width);
-                double value = Sample(sample, format);
-                if (!double.IsFinite(value))
-                    throw new WavFormatException(name, $"{(double.IsNaN(value) ? "NaN" : "infinite")} float sample at frame {frame:N0}, channel {channel}");
+                float value = interleaved[frame * channels + channel];
+                if (!float.IsFinite(value))
+                    throw new WavFormatException(name, $"{(float.IsNaN(value) ? "NaN" : "infinite")} float sample at frame {frame:N0}, channel {channel}"
+                        + (format.BitsPerSample == 64 && !float.IsNaN(value) ? " (outside the range of a 32-bit float)" : ""));
                 sum += value;
             }
 
-            float mixed = channels == 1 ? (float)sum : (float)(sum * channelWeight);
-            if (!float.IsFinite(mixed))
-                throw new WavFormatException(name, $"float sample at frame {frame:N0} is outside the range of a 32-bit float");
-            mono[frame] = mixed;
+            mono[frame] = channels == 1 ? (float)sum : (float)(sum * channelWeight);
         }
 
         return mono;
     }
 
-    private static double Sample(ReadOnlySpan<byte> bytes, WavFormat format)
+    private static float[] ReadAll(ReadOnlySpan<byte> data, WavFormat format, int expected, string name)
     {
-        if (format.Encoding == WavEncoding.Float)
-        {
-            return format.BitsPerSample == 32
-                ? BinaryPrimitives.ReadSingleLittleEndian(bytes)
-                : BinaryPrimitives.ReadDoubleLittleEndian(bytes);
-        }
-
-        return format.BitsPerSample switch
-        {
-            8 => (bytes[0] - 128) * Scale8,
-            16 => BinaryPrimitives.ReadInt16LittleEndian(bytes) * Scale16,
-            24 => (((bytes[2] << 24) | (bytes[1] << 16) | (bytes[0] << 8)) >> 8) * Scale24,
-            _ => BinaryPrimitives.ReadInt32LittleEndian(bytes) * Scale32,
-        };
+        using var source = new RawSourceWaveStream(new MemoryStream(data.ToArray(), writable: false), ToNAudio(format));
+        ISampleProvider samples = source.ToSampleProvider();
+        var buffer = new float[expected];
+        int total = 0;
+        int read;
+        while (total < expected && (read = samples.Read(buffer.AsSpan(total, expected - total))) > 0)
+            total += read;
+        if (total != expected)
+            throw new WavFormatException(name, $"data chunk holds {expected:N0} samples but only {total:N0} could be decoded");
+        return buffer;
     }
+
+    private static WaveFormat ToNAudio(WavFormat format) => format.Encoding == WavEncoding.Float
+        ? WaveFormat.CreateCustomFormat(WaveFormatEncoding.IeeeFloat, format.SampleRate, format.Channels,
+            format.SampleRate * format.BlockAlign, format.BlockAlign, format.BitsPerSample)
+        : new WaveFormat(format.SampleRate, format.BitsPerSample, format.Channels);
 }

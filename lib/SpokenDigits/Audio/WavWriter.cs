@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
-using System.Text;
+using NAudio.Utils;
+using NAudio.Wave;
 
 namespace SpokenDigits.Audio;
 
 /// <summary>
-/// Writes canonical RIFF/WAVE files (a 16-byte <c>fmt </c> chunk and one <c>data</c> chunk) as 16-bit PCM or
-/// 32-bit float, mono or multi-channel. Used to make test audio; <see cref="WavReader"/> reads what it writes.
+/// Writes RIFF/WAVE files through NAudio's <c>WaveFileWriter</c> as 16-bit PCM or 32-bit float, mono or multi-channel. Used to make test audio; <see cref="WavReader"/> reads what it writes.
 /// </summary>
 public static class WavWriter
 {
@@ -47,22 +47,9 @@ public static class WavWriter
         if (dataBytes > int.MaxValue - 64)
             throw new ArgumentException("too many samples for one WAV file", nameof(channels));
 
-        var bytes = new byte[44 + dataBytes];
-        Span<byte> span = bytes;
-        Encoding.ASCII.GetBytes("RIFF", span[0..4]);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], (uint)(36 + dataBytes));
-        Encoding.ASCII.GetBytes("WAVEfmt ", span[8..16]);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[16..], 16);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[20..], (ushort)(format == WavSampleFormat.Pcm16 ? WavFormatTags.Pcm : WavFormatTags.IeeeFloat));
-        BinaryPrimitives.WriteUInt16LittleEndian(span[22..], (ushort)channels.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[24..], (uint)sampleRate);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[28..], (uint)(sampleRate * blockAlign));
-        BinaryPrimitives.WriteUInt16LittleEndian(span[32..], (ushort)blockAlign);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[34..], (ushort)(bytesPerSample * 8));
-        Encoding.ASCII.GetBytes("data", span[36..40]);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[40..], (uint)dataBytes);
-
-        int offset = 44;
+        var samples = new byte[dataBytes];
+        Span<byte> span = samples;
+        int offset = 0;
         for (int frame = 0; frame < frames; frame++)
         {
             foreach (float[] channel in channels)
@@ -76,7 +63,14 @@ public static class WavWriter
             }
         }
 
-        return bytes;
+        // The container (RIFF header, fmt, fact for float, data) is NAudio's.
+        WaveFormat waveFormat = format == WavSampleFormat.Pcm16
+            ? new WaveFormat(sampleRate, 16, channels.Length)
+            : WaveFormat.CreateIeeeFloatWaveFormat(sampleRate, channels.Length);
+        var file = new MemoryStream();
+        using (var writer = new WaveFileWriter(new IgnoreDisposeStream(file), waveFormat))
+            writer.Write(samples, 0, samples.Length);
+        return file.ToArray();
     }
 
     /// <summary>The 16-bit PCM value for a sample: <c>round(x * 32768)</c> clamped to the int16 range (NaN → 0).</summary>

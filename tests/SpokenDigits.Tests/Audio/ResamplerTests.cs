@@ -103,16 +103,66 @@ public class ResamplerTests
         Assert.All(output.Skip(50).Take(700), s => Assert.Equal(0.5f, s, 1e-4f));
     }
 
+    /// <summary>
+    /// Ours against NAudio's WDL resampler (the one NAudio.Core offers without Windows codecs), 16 kHz → 8 kHz as the
+    /// speechcommands-digits clips are read: passband ripple over 100 Hz–3 kHz and the alias of tones above the new
+    /// Nyquist. Ours is kept because it is better on both by a wide margin; the thresholds are ours, the comparison
+    /// says NAudio's is worse. Speed is measured and printed, not asserted (speed targets live in the bench).
+    /// </summary>
     [Fact]
-    public void ResamplesManyClipsQuickly()
+    public void OursBeatsNAudiosWdlResamplerOnRippleAndAliasing()
     {
-        float[] clip = Sine(440, 48000, 48000, 0.5);
-        Resampler.Resample(clip, 48000, 8000); // builds the filter bank
+        const int from = 16000, to = 8000;
+        (double ourRipple, double ourAlias) = Quality(x => Resampler.Resample(x, from, to), from, to);
+        (double wdlRipple, double wdlAlias) = Quality(x => Wdl(x, from, to), from, to);
+
+        float[] second = Sine(440, from, from, 0.5);
+        double ourMs = MillisecondsPerSecondOfAudio(() => Resampler.Resample(second, from, to));
+        double wdlMs = MillisecondsPerSecondOfAudio(() => Wdl(second, from, to));
+        _output.WriteLine($"ours: ripple {ourRipple:F3} dB, worst alias {ourAlias:F1} dB, {ourMs:F2} ms per second of audio");
+        _output.WriteLine($"NAudio WDL: ripple {wdlRipple:F3} dB, worst alias {wdlAlias:F1} dB, {wdlMs:F2} ms per second of audio");
+
+        Assert.True(ourRipple < 0.1, $"our passband ripple is {ourRipple:F3} dB");
+        Assert.True(ourAlias < -60, $"our worst alias is {ourAlias:F1} dB");
+        Assert.True(wdlRipple > 2 * ourRipple && wdlAlias > ourAlias + 10,
+            $"NAudio's WDL resampler ({wdlRipple:F3} dB ripple, {wdlAlias:F1} dB alias) is no longer clearly worse than ours ({ourRipple:F3} dB, {ourAlias:F1} dB): compare again and keep the better");
+    }
+
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public ResamplerTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
+    private static (double RippleDb, double WorstAliasDb) Quality(Func<float[], float[]> resample, int from, int to)
+    {
+        var passband = new List<double>();
+        for (int f = 100; f <= 3000; f += 100)
+            passband.Add(20 * Math.Log10(Amplitude(resample(Sine(f, from, from)), f, to)));
+        double worstAlias = double.NegativeInfinity;
+        for (int f = 4600; f <= 7400; f += 400)
+            worstAlias = Math.Max(worstAlias, 20 * Math.Log10(Amplitude(resample(Sine(f, from, from)), from - f, to)));
+        return (passband.Max() - passband.Min(), worstAlias);
+    }
+
+    private static float[] Wdl(float[] samples, int from, int to)
+    {
+        var bytes = new byte[samples.Length * 4];
+        Buffer.BlockCopy(samples, 0, bytes, 0, bytes.Length);
+        var source = new NAudio.Wave.RawSourceWaveStream(new MemoryStream(bytes), NAudio.Wave.WaveFormat.CreateIeeeFloatWaveFormat(from, 1));
+        var resampler = new NAudio.Wave.SampleProviders.WdlResamplingSampleProvider(NAudio.Wave.WaveExtensionMethods.ToSampleProvider(source), to);
+        var output = new List<float>();
+        var buffer = new float[4096];
+        int read;
+        while ((read = resampler.Read(buffer.AsSpan())) > 0)
+            output.AddRange(buffer.AsSpan(0, read));
+        return [.. output];
+    }
+
+    private static double MillisecondsPerSecondOfAudio(Action resampleOneSecond)
+    {
+        resampleOneSecond();
         var watch = Stopwatch.StartNew();
-        for (int i = 0; i < 100; i++)
-            Resampler.Resample(clip, 48000, 8000);
-        watch.Stop();
-        // a Debug build is several times slower than Release; the bound leaves room for a busy shared machine
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"100 clips took {watch.Elapsed.TotalSeconds:F2} s");
+        for (int i = 0; i < 20; i++)
+            resampleOneSecond();
+        return watch.Elapsed.TotalMilliseconds / 20;
     }
 }

@@ -28,7 +28,13 @@ public class WavWriterTests
         float[] left = [0.5f, -0.25f, 0.125f];
         float[] right = [0.25f, 0.25f, -0.125f];
         byte[] bytes = WavWriter.ToBytes([left, right], 48000, WavSampleFormat.Float32);
-        Assert.Equal(44 + 3 * 2 * 4, bytes.Length);
+        using (var written = new NAudio.Wave.WaveFileReader(new MemoryStream(bytes)))
+        {
+            Assert.Equal(NAudio.Wave.WaveFormatEncoding.IeeeFloat, written.WaveFormat.Encoding);
+            Assert.Equal(2, written.WaveFormat.Channels);
+            Assert.Equal(3 * 2 * 4, written.Length);
+        }
+
         Assert.Equal(new[] { 0.375f, 0f, 0f }, WavReader.Read(new MemoryStream(bytes), "w.wav").Samples);
     }
 
