@@ -29,8 +29,8 @@ public sealed record EndpointSettings(
     double FloorPercentile = 10,
     double OnDb = 9,
     double OffDb = 3,
-    double VoicedDb = 1.5,
-    double MaxRelativeFlatness = 0.3,
+    double VoicedDb = 3,
+    double MaxRelativeFlatness = 0.25,
     double SilenceDbfs = -75,
     double MinSpeechMs = 60,
     double MergeGapMs = 200)
