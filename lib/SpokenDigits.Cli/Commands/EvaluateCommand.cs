@@ -33,6 +33,7 @@ public static class EvaluateCommand
             Console.WriteLine($"Run:  {predictor.Run.Path} ({string.Join(", ", predictor.ModelNames)})");
             var results = RunEvaluation.Evaluate(predictor, parse.GetValue(data)!, options);
             foreach (var bad in results.Skipped) Console.WriteLine($"Skipped: {bad}");
+            foreach (var id in results.NoSpeechRecordings) Console.WriteLine($"No speech: {id}");
             Console.WriteLine($"Evaluation written to {RunEvaluation.FolderOf(predictor.Run, results.Name)}");
             Console.WriteLine();
             Console.WriteLine(RunEvaluation.Summary(results, predictor.Run.Name));

@@ -16,7 +16,8 @@ public static class PredictCommand
         var files = new Argument<string[]>("file.wav") { Arity = ArgumentArity.OneOrMore, Description = "the recordings to classify" };
         var command = new Command("predict",
             "each model's digit, probability and top-3 for WAV files of any sample rate, channel count and length " +
-            "(resampled, mixed to mono, centre fitted as in training); unreadable files are listed and skipped, exit code 1 only when none could be read")
+            "(resampled, mixed to mono, the word found and centred as in training); a file without a detected word is answered \"no speech\"; " +
+            "unreadable files are listed and skipped. Exit code 0: a digit for at least one file; 3: every readable file was \"no speech\"; 1: no file could be read")
         {
             run, json, files,
         };
@@ -54,6 +55,6 @@ public static class PredictCommand
             Console.Error.WriteLine($"error: none of the {files.Count} files could be read");
             return ExitCodes.Error;
         }
-        return ExitCodes.Success;
+        return predictions.All(p => p.NoSpeech) ? ExitCodes.NoSpeech : ExitCodes.Success;
     }
 }

@@ -7,8 +7,9 @@ namespace SpokenDigits.Data;
 /// from the same recording. Features are computed once, here, and kept in memory.</summary>
 public sealed class FusionDataset : IDisposable
 {
-    FusionDataset(IReadOnlyList<Recording> recordings, Tensor raw, Tensor spectrograms, Tensor labels, SpectrogramPipeline pipeline)
+    FusionDataset(IReadOnlyList<Recording> recordings, IReadOnlyList<DetectedSpeech> speech, Tensor raw, Tensor spectrograms, Tensor labels, SpectrogramPipeline pipeline)
     {
+        Speech = speech;
         Pipeline = pipeline;
         Recordings = recordings;
         Raw = raw;
@@ -17,6 +18,8 @@ public sealed class FusionDataset : IDisposable
     }
 
     public IReadOnlyList<Recording> Recordings { get; }
+    /// <summary>What endpointing found in each recording (same order).</summary>
+    public IReadOnlyList<DetectedSpeech> Speech { get; }
     /// <summary>(N, T) standardised raw clips.</summary>
     public Tensor Raw { get; }
     /// <summary>(N, 1, F, T_spec) normalised log-mel spectrograms.</summary>
@@ -41,7 +44,7 @@ public sealed class FusionDataset : IDisposable
         var normalised = pipeline.Normaliser.Apply(logMel);
         if (!ReferenceEquals(normalised, logMel)) logMel.Dispose();
         var labels = tensor(clips.Recordings.Select(r => (long)r.Digit).ToArray());               // (N,)
-        return new FusionDataset(clips.Recordings, raw, normalised, labels, pipeline);
+        return new FusionDataset(clips.Recordings, clips.Speech, raw, normalised, labels, pipeline);
     }
 
     /// <summary>Log-mel spectrograms of every clip, in chunks so peak memory stays small.</summary>

@@ -7,8 +7,9 @@ namespace SpokenDigits.Data;
 public sealed class SplitDatasets : IDisposable
 {
     SplitDatasets(DatasetSplit split, FusionDataset train, FusionDataset validation, FusionDataset test, IReadOnlyList<BadRecording> skipped,
-        NormaliserStatistics? statistics, SpectrogramPipeline pipeline)
+        NormaliserStatistics? statistics, SpectrogramPipeline pipeline, IReadOnlyList<Recording> noSpeech)
     {
+        NoSpeech = noSpeech;
         Pipeline = pipeline;
         NormaliserStatistics = statistics;
         Split = split;
@@ -24,6 +25,8 @@ public sealed class SplitDatasets : IDisposable
     public FusionDataset Test { get; }
     /// <summary>Recordings left out because they could not be read (only with skip-bad).</summary>
     public IReadOnlyList<BadRecording> Skipped { get; }
+    /// <summary>Recordings of any part in which the detector found no word (kept, centre fitted; train reports them).</summary>
+    public IReadOnlyList<Recording> NoSpeech { get; }
     /// <summary>The training statistics every part was normalised with (dataset-statistics normalisation only).</summary>
     public NormaliserStatistics? NormaliserStatistics { get; }
     /// <summary>The feature pipeline all three parts were computed with (disposed with this object).</summary>
@@ -49,7 +52,8 @@ public sealed class SplitDatasets : IDisposable
             FusionDataset.Create(test, pipeline),
             skipped,
             normaliser.Statistics,
-            pipeline);
+            pipeline,
+            train.NoSpeech.Concat(validation.NoSpeech).Concat(test.NoSpeech).ToList());
     }
 
     static FeatureNormaliser FitOnTrain(LoadedClips train, LogMelSpectrogram spectrogram)

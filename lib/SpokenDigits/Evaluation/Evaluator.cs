@@ -29,7 +29,7 @@ public static class Evaluator
                 {
                     var p = flat.AsSpan(i * classes, classes).ToArray();
                     int row = batch.Indices[i];
-                    predictions.Add(new Prediction(data.Recordings[row].Id, data.Recordings[row].Digit, ArgMax(p), p));
+                    predictions.Add(new Prediction(data.Recordings[row].Id, data.Recordings[row].Digit, ArgMax(p), p, SpeechBounds.Of(data.Speech[row])));
                 }
             }
         }

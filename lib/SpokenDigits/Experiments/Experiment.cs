@@ -63,6 +63,8 @@ public sealed class Experiment
         var clock = Stopwatch.StartNew();
         using var data = SplitDatasets.Build(split, features, _options.SkipBad);
         foreach (var bad in data.Skipped) _progress.Line($"Skipped:  {bad}");
+        foreach (var quiet in data.NoSpeech) _progress.Line($"No speech found (kept, centre fitted): {quiet.Path}");
+        if (features.Endpoint.Enabled) _progress.Line($"Endpointing: {data.NoSpeech.Count} of {data.Train.Count + data.Validation.Count + data.Test.Count} recordings without detected speech");
         if (data.NormaliserStatistics is { } statistics) output?.SaveNormaliser(statistics);
         _progress.Line($"Features computed in {clock.Elapsed.TotalSeconds:F1}s: raw {Shape(data.Train.Raw)}, spectrogram {Shape(data.Train.Spectrograms)} (train)");
 

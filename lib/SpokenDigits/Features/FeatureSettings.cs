@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SpokenDigits.Features;
 
 /// <summary>How a recording becomes the two model inputs. These settings travel with a run's results
@@ -11,6 +13,9 @@ namespace SpokenDigits.Features;
 /// <param name="MinHz">Lowest mel filter edge.</param>
 /// <param name="MaxHz">Highest mel filter edge; null means the Nyquist frequency.</param>
 /// <param name="Normalisation">How log-mel values are standardised.</param>
+/// <remarks><see cref="Endpoint"/> (how the word is found before it is placed in the window) is on by default;
+/// a settings file saved before endpointing existed has no <c>endpoint</c> and is read with
+/// <see cref="EndpointSettings.Off"/>, so an old run's models keep getting the centre-fitted clips they were trained on.</remarks>
 public sealed record FeatureSettings(
     int SampleRate = 8000,
     double ClipSeconds = 1.0,
@@ -20,8 +25,16 @@ public sealed record FeatureSettings(
     int MelBands = 64,
     double MinHz = 20,
     double? MaxHz = null,
-    SpectrogramNormalisation Normalisation = SpectrogramNormalisation.PerUtterance)
+    SpectrogramNormalisation Normalisation = SpectrogramNormalisation.PerUtterance) : IJsonOnDeserializing
 {
+    EndpointSettings _endpoint = new();
+
+    /// <summary>The speech-activity detector's parameters (<see cref="SpeechDetector"/>).</summary>
+    public EndpointSettings Endpoint { get => _endpoint; init => _endpoint = value ?? EndpointSettings.Off; }
+
+    /// <summary>Before a saved file is read: a file without <c>endpoint</c> predates endpointing.</summary>
+    void IJsonOnDeserializing.OnDeserializing() => _endpoint = EndpointSettings.Off;
+
     public int ClipSamples => (int)Math.Round(SampleRate * ClipSeconds);
     public int WindowSamples => (int)Math.Round(SampleRate * WindowMs / 1000);
     public int HopSamples => (int)Math.Round(SampleRate * HopMs / 1000);
@@ -38,6 +51,7 @@ public sealed record FeatureSettings(
         if (HopSamples < 1) throw new ArgumentException("hop must be at least one sample");
         if (MelBands < 1 || MinHz < 0 || TopHz <= MinHz || TopHz > SampleRate / 2.0)
             throw new ArgumentException($"mel range {MinHz}–{TopHz} Hz with {MelBands} bands does not fit a {SampleRate} Hz signal");
+        Endpoint.Validated();
         return this;
     }
 }

@@ -1,6 +1,7 @@
 using SpokenDigits.Runtime;
 using SpokenDigits.Audio;
 using SpokenDigits.Data;
+using SpokenDigits.Evaluation;
 using SpokenDigits.Features;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
@@ -33,9 +34,14 @@ public sealed record ModelPrediction(string ModelName, int Digit, float Probabil
 /// <param name="Source">The file (or clip source) the recording came from.</param>
 /// <param name="SampleRate">The recording's own sample rate (it was resampled to the run's rate).</param>
 /// <param name="DurationSeconds">The recording's own duration (it was centre fitted to the run's clip length).</param>
-/// <param name="Models">One answer per model of the run, in training order.</param>
-public sealed record FilePrediction(string Source, int SampleRate, double DurationSeconds, IReadOnlyList<ModelPrediction> Models)
+/// <param name="Models">One answer per model of the run, in training order; empty when <see cref="NoSpeech"/>.</param>
+/// <param name="Speech">Where the word was found (seconds), or "no speech"; null when the run has endpointing off.</param>
+public sealed record FilePrediction(string Source, int SampleRate, double DurationSeconds, IReadOnlyList<ModelPrediction> Models,
+    SpeechBounds? Speech = null)
 {
+    /// <summary>The detector found no word in the recording: no model is asked, the answer is "no speech".</summary>
+    public bool NoSpeech => Speech?.NoSpeech == true;
+
     public ModelPrediction this[string modelName] =>
         Models.FirstOrDefault(m => m.ModelName == modelName) ?? throw new KeyNotFoundException($"no prediction of model '{modelName}'");
 
@@ -44,9 +50,9 @@ public sealed record FilePrediction(string Source, int SampleRate, double Durati
 }
 
 /// <summary>Predicts spoken digits with every model of a trained run, feeding each recording through
-/// the training pipeline: WavReader → resample to the run's rate → centre fit + standardise
-/// (<see cref="ClipLoader.Prepare"/>) → the run's <see cref="SpectrogramPipeline"/> (its log-mel settings and
-/// normaliser, <see cref="TrainedRun.CreatePipeline"/>), the same two steps as the training features.</summary>
+/// the training pipeline: WavReader → resample to the run's rate → find the word, place it in the middle of the
+/// window, standardise (<see cref="ClipLoader.Prepare"/>) → the run's <see cref="SpectrogramPipeline"/> (its log-mel
+/// settings and normaliser, <see cref="TrainedRun.CreatePipeline"/>), the same two steps as the training features.</summary>
 /// <example><code>
 /// using var predictor = Predictor.Load("results/official-20250101-120000");
 /// var answer = predictor.PredictFile("my-seven.wav");
@@ -85,16 +91,19 @@ public sealed class Predictor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(clips);
         if (clips.Count == 0) return Array.Empty<FilePrediction>();
-        var probabilities = Probabilities(Prepare(clips), clips.Count);
+        var (prepared, speech) = Prepare(clips);
+        var probabilities = Probabilities(prepared, clips.Count);
         return clips.Select((c, i) => new FilePrediction(c.Source, c.SampleRate, c.DurationSeconds,
-            Run.Models.Select((m, k) => ModelPrediction.From(m.Name, probabilities[k][i])).ToList())).ToList();
+            speech[i].NoSpeech ? Array.Empty<ModelPrediction>()
+                : Run.Models.Select((m, k) => ModelPrediction.From(m.Name, probabilities[k][i])).ToList(),
+            SpeechBounds.Of(speech[i]))).ToList();
     }
 
     /// <summary>The log-mel spectrogram (before normalisation) the models see for <paramref name="clip"/>,
     /// indexed <c>[mel band, frame]</c>, for <see cref="Charts.SpectrogramChart"/>.</summary>
     public float[,] LogMel(AudioClip clip)
     {
-        var prepared = Prepare(new[] { clip });
+        var (prepared, _) = Prepare(new[] { clip });
         using var scope = NewDisposeScope();
         var logMel = _pipeline.Spectrogram.Compute(tensor(prepared, new long[] { 1, prepared.Length }));   // (1, 1, F, T_spec)
         int bands = (int)logMel.shape[2], frames = (int)logMel.shape[3];
@@ -140,7 +149,7 @@ public sealed class Predictor : IDisposable
     public (Tensor Raw, Tensor Spectrograms) Inputs(IReadOnlyList<AudioClip> clips)
     {
         ArgumentNullException.ThrowIfNull(clips);
-        return Inputs(Prepare(clips), clips.Count);
+        return Inputs(Prepare(clips).Clips, clips.Count);
     }
 
     (Tensor Raw, Tensor Spectrograms) Inputs(ReadOnlySpan<float> prepared, int count)
@@ -149,17 +158,19 @@ public sealed class Predictor : IDisposable
         return (raw, _pipeline.Compute(raw));                                                 // (B, 1, F, T_spec)
     }
 
-    /// <summary>The clips resampled, centre fitted and standardised as for training, back to back.</summary>
-    float[] Prepare(IReadOnlyList<AudioClip> clips)
+    /// <summary>The clips resampled, their words found and placed, standardised as for training, back to back;
+    /// with the speech each one holds.</summary>
+    (float[] Clips, DetectedSpeech[] Speech) Prepare(IReadOnlyList<AudioClip> clips)
     {
         int t = Features.ClipSamples;
         var buffer = new float[(long)clips.Count * t];
+        var speech = new DetectedSpeech[clips.Count];
         for (int i = 0; i < clips.Count; i++)
         {
             if (clips[i].SampleRate <= 0) throw new ArgumentException($"{clips[i].Source}: sample rate {clips[i].SampleRate} Hz");
-            ClipLoader.Prepare(clips[i], Features, buffer.AsSpan(i * t, t));
+            speech[i] = ClipLoader.Prepare(clips[i], Features, buffer.AsSpan(i * t, t));
         }
-        return buffer;
+        return (buffer, speech);
     }
 
     public void Dispose()

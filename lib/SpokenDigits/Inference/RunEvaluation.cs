@@ -33,8 +33,13 @@ public sealed record EvaluationResults(
     FeatureSettings Features,
     int Recordings,
     IReadOnlyList<BadRecording> Skipped,
-    IReadOnlyList<ModelEvaluation> Models)
+    IReadOnlyList<ModelEvaluation> Models,
+    IReadOnlyList<string>? NoSpeech = null)
 {
+    /// <summary>Recordings (ids as in the predictions) in which the detector found no word; empty for evaluations saved
+    /// before endpointing. They stay in the metrics with each model's answer on the centre-fitted recording.</summary>
+    public IReadOnlyList<string> NoSpeechRecordings => NoSpeech ?? Array.Empty<string>();
+
     public ModelEvaluation? Model(string name) => Models.FirstOrDefault(m => m.ModelName == name);
 }
 
@@ -79,12 +84,12 @@ public static class RunEvaluation
             var predictions = clips.Recordings.Select((r, i) =>
             {
                 var m = ModelPrediction.From(model.Name, probabilities[k][i]);
-                return new Prediction(RecordingId(full, r.Path), r.Digit, m.Digit, m.Probabilities);
+                return new Prediction(RecordingId(full, r.Path), r.Digit, m.Digit, m.Probabilities, SpeechBounds.Of(clips.Speech[i]));
             }).ToList();
             models.Add(new ModelEvaluation(model.Name, Evaluator.Report(predictions), predictions, model.Result.Test?.Accuracy));
         }
         var results = new EvaluationResults(name, predictor.Run.Path, full, layout, options.Command, DateTimeOffset.Now,
-            predictor.Features, clips.Count, clips.Bad, models);
+            predictor.Features, clips.Count, clips.Bad, models, clips.NoSpeech.Select(r => RecordingId(full, r.Path)).ToList());
         Save(predictor.Run, results);
         return results;
     }
@@ -130,6 +135,8 @@ public static class RunEvaluation
         md.AppendLine($"# Evaluation '{e.Name}' of run {runName ?? Path.GetFileName(e.RunFolder)}").AppendLine();
         md.AppendLine($"{e.Recordings} recordings from `{e.DataFolder}` ({e.Layout} layout){(e.Skipped.Count > 0 ? $", {e.Skipped.Count} skipped" : "")}.");
         var f = e.Features;
+        if (f.Endpoint.Enabled)
+            md.AppendLine($"Endpointing on: {e.NoSpeechRecordings.Count} of {e.Recordings} recordings answered \"no speech\" (listed below; the metrics keep each model's answer on the centre-fitted recording).");
         md.AppendLine($"Features as in training: {f.SampleRate} Hz, T = {f.ClipSamples} samples; log-mel {f.MelBands} bands, {F(f.WindowMs)} ms window, {F(f.HopMs)} ms hop, FFT {f.FftSize}, {f.Normalisation} normalisation.");
         md.AppendLine();
         md.AppendLine("| Model | Accuracy | Macro-F1 | Test accuracy at training |");
@@ -160,6 +167,12 @@ public static class RunEvaluation
             md.AppendLine();
         }
 
+        if (e.NoSpeechRecordings.Count > 0)
+        {
+            md.AppendLine($"## {e.NoSpeechRecordings.Count} recordings answered \"no speech\"").AppendLine();
+            foreach (var id in e.NoSpeechRecordings) md.AppendLine($"- `{id}`");
+            md.AppendLine();
+        }
         if (e.Skipped.Count > 0)
         {
             md.AppendLine($"## {e.Skipped.Count} files skipped (unreadable)").AppendLine();

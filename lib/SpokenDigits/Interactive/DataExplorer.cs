@@ -103,11 +103,9 @@ public static class DataExplorer
     public static DigitExample Example(Recording recording, FeatureSettings? settings = null)
     {
         settings = (settings ?? new FeatureSettings()).Validated();
-        var clip = WavReader.Read(recording.Path);
-        var samples = clip.SampleRate == settings.SampleRate ? clip.Samples : Resampler.Resample(clip.Samples, clip.SampleRate, settings.SampleRate);
         var input = new float[settings.ClipSamples];
-        ClipShaper.CentreFit(samples, input);
-        ClipShaper.Standardise(input);
+        var clip = WavReader.Read(recording.Path);
+        ClipLoader.Prepare(clip, settings, input);
 
         using var scope = NewDisposeScope();
         using var spectrogram = new LogMelSpectrogram(settings);
