@@ -28,6 +28,7 @@ public static class SpokenDigitsCli
             EvaluateCommand.Create(),
             ReportCommand.Create(),
             AblationCommand.Create(),
+            ReproduceCommand.Create(),
             KernelCommand.Create(),
             CompletionCommand.Create(),
             HelpCommand.Create(),
