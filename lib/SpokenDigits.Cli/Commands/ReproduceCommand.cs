@@ -26,7 +26,7 @@ public static class ReproduceCommand
         var account = new Option<string?>("--account") { HelpName = "A", Description = "Slurm account" };
         var wait = new Option<bool>("--wait") { Description = "with --slurm: return only when the jobs have left the queue" };
         var onlyRun = new Option<string?>("--only-run") { HelpName = "FOLDER", Description = "bring one run of the plan to complete (what each Slurm array task runs)", Hidden = true };
-        var reportsOnly = new Option<bool>("--reports-only") { Description = "run the out-of-date report steps only (what the Slurm report job runs)", Hidden = true };
+        var reportsOnly = new Option<bool>("--reports-only") { Description = "train nothing: only the out-of-date report steps (what the Slurm report job runs), and --readme" };
 
         var command = new Command("reproduce", "every number from one command: trains the plan's missing and interrupted runs, then regenerates the reports");
         command.Arguments.Add(experiments);
