@@ -72,7 +72,7 @@ public class PlanTests
             Same("split seed", planned.SplitSeedOrDefault, recorded["splitSeed"]?.GetValue<int>() ?? training["seed"]!.GetValue<int>());
             Same("models", string.Join(",", planned.ModelsOrDefault).ToLowerInvariant(), string.Join(",", (recorded["models"] ?? recorded["modelsOrDefault"])!.AsArray().Select(m => m!.GetValue<string>())));
             Same("subset", planned.Subset, recorded["subset"]);
-            Same("endpointing", planned.FeaturesOrDefault.Endpoint.Enabled, recorded["features"]!["endpoint"]?["enabled"]?.GetValue<bool>() ?? false);
+            Same("endpointing", planned.FeaturesOrDefault.Endpoint.Enabled, recorded["features"]?["endpoint"]?["enabled"]?.GetValue<bool>() ?? false);
             if (recorded["architecture"] is { } architecture)
             {
                 Same("fusion", planned.ArchitectureOrDefault.Fusion.ToString().ToLowerInvariant(), architecture["fusion"]);
