@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SpokenDigits.Audio.Corruptions;
 
 /// <summary>Synthetic room reverberation: an impulse response of exponentially decaying Gaussian noise with a given
@@ -26,12 +28,26 @@ public static class RoomReverb
             var x = signal[i];
             if (x == 0) continue;
             var end = Math.Min(response.Length, signal.Length - i);
-            for (int k = 0; k < end; k++) output[i + k] += x * response[k];
+            AddScaled(output.AsSpan(i, end), response[..end], x);
         }
         double before = SignalLevel.Rms(signal), after = SignalLevel.Rms(output);
         if (after > 0)
             for (int i = 0; i < output.Length; i++) output[i] = (float)(output[i] * before / after);
         return output;
+    }
+
+    /// <summary>target[k] += x · source[k], in SIMD blocks (each element gets exactly the scalar loop's float operations,
+    /// so the result does not depend on the vector width).</summary>
+    static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float x)
+    {
+        int k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<float>(x);
+            for (; k <= target.Length - Vector<float>.Count; k += Vector<float>.Count)
+                (new Vector<float>(target[k..]) + scale * new Vector<float>(source[k..])).CopyTo(target[k..]);
+        }
+        for (; k < target.Length; k++) target[k] += x * source[k];
     }
 
     /// <summary>RT60 of an impulse response by Schroeder backward integration: the slope of the energy decay
