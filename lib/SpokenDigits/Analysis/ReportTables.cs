@@ -31,6 +31,13 @@ public static class ReportTables
         ["Model", "Seeds", "Failed", "Accuracy", "Macro-F1"],
         s.Models.Select(m => (IReadOnlyList<string>)[m.ModelName, Int(m.Runs), Int(m.FailedRuns), PercentPm(m.Accuracy), F3Pm(m.MacroF1)]).ToList());
 
+    /// <summary>Each model on a test-only corpus beside its accuracy on the FSDD test part.</summary>
+    public static ReportTable CrossCorpusHeadline(CrossCorpusSummary c, SeedSummary? fsdd) => new(
+        $"{c.Corpus}: {Int(c.Recordings)} recordings ({Int(c.NoSpeech)} without detected speech), accuracy and macro-F1 over {Int(c.Summary.Seeds.Count)} model seeds (mean ± sample std)",
+        ["Model", "Seeds", "FSDD test accuracy", "Accuracy", "Macro-F1"],
+        c.Summary.Models.Select(m => (IReadOnlyList<string>)[m.ModelName, Int(m.Runs),
+            fsdd?.Model(m.ModelName) is { } f ? PercentPm(f.Accuracy) : "–", PercentPm(m.Accuracy), F3Pm(m.MacroF1)]).ToList());
+
     public static ReportTable PerSeed(IReadOnlyList<RunResults> runs, SeedSummary s) => new(
         "Test accuracy per seed",
         ["Seed", .. s.Models.Select(m => m.ModelName)],

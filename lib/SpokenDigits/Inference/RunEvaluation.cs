@@ -47,7 +47,7 @@ public sealed record EvaluationResults(
 /// feature pipeline, and writes the same metrics as training does.</summary>
 public static class RunEvaluation
 {
-    public const string EvaluationsFolder = "evaluations";
+    public const string EvaluationsFolder = RunFolder.EvaluationsFolder;
     public const string EvaluationFile = "evaluation.json";
     public const string SummaryFile = "summary.md";
     public const string PredictionsFile = "predictions.json";
@@ -183,7 +183,7 @@ public static class RunEvaluation
         return md.ToString();
     }
 
-    static string DefaultName(string dataFolder)
+    public static string DefaultName(string dataFolder)
     {
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataFolder)));
         return string.IsNullOrEmpty(name) ? "evaluation" : name;

@@ -42,6 +42,16 @@ public static class ReportGenerator
             if (s.PairChanges is { } pairs)
                 yield return ("Which confusions change?", [ReportTables.Pairs(pairs, less: true, s.Seeds.Count), ReportTables.Pairs(pairs, less: false, s.Seeds.Count)]);
         }
+        foreach (var c in d.CrossCorporaOrNone)
+            yield return ($"Cross-corpus: {c.Corpus} (test only)",
+            [
+                ReportTables.CrossCorpusHeadline(c, d.Seeds),
+                .. c.Summary.Comparisons.Count > 0
+                    ? [ReportTables.Comparisons(c.Summary.Comparisons, $"Fusion against each single branch on {c.Corpus}: McNemar's exact test and a paired bootstrap per seed; the pooled row bootstraps the seed-averaged correctness over recordings")]
+                    : Array.Empty<ReportTable>(),
+                ReportTables.PerClass(c.Summary),
+                .. c.Summary.Models.Where(m => m.Runs > 0).Select(ReportTables.Confusion),
+            ]);
         if (d.Loso is { } l)
         {
             var tables = new List<ReportTable> { ReportTables.Loso(l) };
