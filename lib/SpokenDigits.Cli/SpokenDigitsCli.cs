@@ -26,6 +26,7 @@ public static class SpokenDigitsCli
             BenchCommand.Create(),
             PredictCommand.Create(),
             EvaluateCommand.Create(),
+            CompareCommand.Create(),
             ReportCommand.Create(),
             AblationCommand.Create(),
             KernelCommand.Create(),

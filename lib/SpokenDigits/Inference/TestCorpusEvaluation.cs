@@ -2,7 +2,7 @@ using SpokenDigits.Runs;
 
 namespace SpokenDigits.Inference;
 
-/// <summary>Evaluates every seed run of a report on test-only corpora (<c>seed-&lt;n&gt;/evaluations/&lt;corpus&gt;/</c>),
+/// <summary>Evaluates run folders (every seed run of a report, or runs to compare) on test-only corpora (<c>seed-&lt;n&gt;/evaluations/&lt;corpus&gt;/</c>),
 /// so the report can show them beside the FSDD test part. An evaluation already there is kept: evaluating is
 /// deterministic, so it would come out the same.</summary>
 public static class TestCorpusEvaluation
@@ -10,6 +10,11 @@ public static class TestCorpusEvaluation
     /// <summary>Evaluates what is missing; returns the evaluations made, as "seed-&lt;n&gt;: corpus".</summary>
     /// <exception cref="Data.DatasetException">A corpus folder is missing or holds no readable recording.</exception>
     public static IReadOnlyList<string> EnsureEvaluated(ReportFolder folder, IReadOnlyList<string> corpora, TextWriter? log = null,
+        CancellationToken cancellation = default) =>
+        EnsureEvaluated(folder.SeedRunFolders(), corpora, log, cancellation);
+
+    /// <summary>The same for any run folders.</summary>
+    public static IReadOnlyList<string> EnsureEvaluated(IReadOnlyList<RunFolder> runs, IReadOnlyList<string> corpora, TextWriter? log = null,
         CancellationToken cancellation = default)
     {
         var made = new List<string>();
@@ -17,7 +22,7 @@ public static class TestCorpusEvaluation
         {
             if (!Directory.Exists(corpus)) throw new Data.DatasetException($"test corpus folder '{Path.GetFullPath(corpus)}' does not exist");
             var name = RunEvaluation.DefaultName(corpus);
-            foreach (var runFolder in folder.SeedRunFolders())
+            foreach (var runFolder in runs)
             {
                 if (runFolder.EvaluationNames(runFolder.Load()).Contains(name)) continue;
                 cancellation.ThrowIfCancellationRequested();
