@@ -14,9 +14,10 @@ namespace SpokenDigits.Analysis;
 public sealed record CrossCorpusSummary(string Corpus, int Recordings, int NoSpeech, SeedSummary Summary)
 {
     /// <summary>One summary per evaluation name that every seed run holds, in ordinal order of the names.</summary>
-    public static IReadOnlyList<CrossCorpusSummary> Load(ReportFolder folder, int resamples = 10000, int bootstrapSeed = 20240601)
+    /// <param name="seedRuns">The folder's seed runs as already loaded (<see cref="ReportFolder.LoadSeedRuns"/>, same order).</param>
+    public static IReadOnlyList<CrossCorpusSummary> Load(ReportFolder folder, IReadOnlyList<RunResults> seedRuns, int resamples = 10000, int bootstrapSeed = 20240601)
     {
-        var runs = folder.SeedRunFolders().Select(f => (Folder: f, Run: f.Load())).ToList();
+        var runs = folder.SeedRunFolders().Zip(seedRuns, (f, r) => (Folder: f, Run: r)).ToList();
         if (runs.Count == 0) return [];
         var names = runs.Select(r => r.Folder.EvaluationNames(r.Run)).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).ToList());
         return names.Select(name =>

@@ -28,7 +28,7 @@ public sealed record ReportData(
         return new ReportData(folder.Path, folder.LoadManifest(), seedRuns,
             seedRuns.Count > 0 ? SeedSummary.From(seedRuns, resamples, bootstrapSeed) : null,
             folds, folds.Count > 0 ? SpeakerIndependentSummary.From(folds, resamples, bootstrapSeed) : null,
-            CrossCorpusSummary.Load(folder, resamples, bootstrapSeed));
+            CrossCorpusSummary.Load(folder, seedRuns, resamples, bootstrapSeed));
     }
 
     /// <summary>The split seeds of the multi-seed runs, in order, once each: one value when they share one split.</summary>
