@@ -24,7 +24,7 @@ public static class UploadReader
     {
         string name = NameOf(request);
         if (request.ContentLength is { } declared && declared > options.MaxUploadBytes)
-            throw TooLarge(name, options, $"{declared:N0} bytes");
+            throw TooLarge(name, options, FormattableString.Invariant($"{declared:N0} bytes"));
         var bytes = await ReadBody(request.Body, options.MaxUploadBytes, cancellation)
                     ?? throw TooLarge(name, options, "more than that");
         AudioClip clip;
@@ -39,7 +39,7 @@ public static class UploadReader
     }
 
     static UploadRejected TooLarge(string name, DemoOptions options, string size) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"{name}: the upload is {size}; the demo takes WAV files of at most {options.MaxUploadBytes:N0} bytes");
+        new(StatusCodes.Status413PayloadTooLarge, FormattableString.Invariant($"{name}: the upload is {size}; the demo takes WAV files of at most {options.MaxUploadBytes:N0} bytes"));
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/>.</summary>
     static async Task<byte[]?> ReadBody(Stream body, long limit, CancellationToken cancellation)
