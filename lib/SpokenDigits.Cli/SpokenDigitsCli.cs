@@ -25,6 +25,7 @@ public static class SpokenDigitsCli
             RunNotebookCommand.Create(),
             BenchCommand.Create(),
             PredictCommand.Create(),
+            DemoCommand.Create(),
             EvaluateCommand.Create(),
             CompareCommand.Create(),
             ReportCommand.Create(),
