@@ -1,5 +1,6 @@
 using SpokenDigits.Evaluation;
 using SpokenDigits.Runs;
+using SpokenDigits.Training;
 using static SpokenDigits.Analysis.ReportFormat;
 
 namespace SpokenDigits.Analysis;
@@ -124,10 +125,8 @@ public static class ReportTables
         }
         if (d.LosoFolds.Count > 0)
             rows.Add(["Leave-one-speaker-out", $"{Int(d.LosoFolds.Count)} held-out speakers, seeds {string.Join(", ", d.LosoFolds.SelectMany(x => x.Runs).Select(x => x.Training.Seed).Distinct().Order().Select(Int))}"]);
-        rows.Add(["Training", $"AdamW, lr {t.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} (cosine), weight decay {t.WeightDecay.ToString(System.Globalization.CultureInfo.InvariantCulture)}, batch {Int(t.BatchSize)}, {Int(t.Epochs)} epoch{(t.Epochs == 1 ? "" : "s")}, validation fraction {t.ValidationFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
-        rows.Add(["Augmentation (every model)", t.Augmentation?.ToString() ?? "none"]);
-        rows.Add(["Fused model", $"{r.ArchitectureOrOriginal}; remedies {t.RemediesOrNone.Label}"]);
-        rows.Add(["Features", $"{Int(f.SampleRate)} Hz, {Int(f.ClipSamples)} samples; log-mel {Int(f.MelBands)} bands, {f.WindowMs.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms window, {f.HopMs.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms hop, {f.Normalisation} normalisation"]);
+        foreach (var (name, text) in SettingsText.Rows(f, t, r.ArchitectureOrOriginal))
+            rows.Add([name, text]);
         rows.Add(["Data", r.DataFolder]);
         var settings = d.AllRuns.Select(x => x.Training with { Seed = 0 }).Distinct().Count();
         if (settings > 1) rows.Add(["Warning", $"the runs differ in {Int(settings)} sets of training settings beyond the seed"]);

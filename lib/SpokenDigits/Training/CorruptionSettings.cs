@@ -116,13 +116,16 @@ public sealed record CorruptionSettings(
         return this;
     }
 
-    public override string ToString()
+    public override string ToString() => Describe();
+
+    /// <summary>One line for people: each corruption in force with its range and share, or "no corruptions".</summary>
+    public string Describe()
     {
         var parts = new List<string>();
         string P(double p) => p.ToString("P0", CultureInfo.InvariantCulture);
-        if (GainProbability > 0) parts.Add($"gain ±{MaxGainDb:0} dB on {P(GainProbability)}");
+        if (GainProbability > 0) parts.Add(FormattableString.Invariant($"gain ±{MaxGainDb:0} dB on {P(GainProbability)}"));
         if (BandLimitProbability > 0) parts.Add($"telephone band on {P(BandLimitProbability)}");
-        if (TiltProbability > 0) parts.Add($"tilt ±{MaxTiltDb:0} dB on {P(TiltProbability)}");
+        if (TiltProbability > 0) parts.Add(FormattableString.Invariant($"tilt ±{MaxTiltDb:0} dB on {P(TiltProbability)}"));
         if (ReverbProbability > 0) parts.Add(FormattableString.Invariant($"reverb RT60 {MinRt60:0.##}–{MaxRt60:0.##} s on {P(ReverbProbability)}"));
         if (BabbleProbability > 0) parts.Add($"babble on {P(BabbleProbability)}");
         if (ColouredNoiseProbability > 0) parts.Add($"pink/brown noise at {MinColouredSnrDb:0}–{MaxColouredSnrDb:0} dB SNR on {P(ColouredNoiseProbability)}");
