@@ -38,6 +38,9 @@ public sealed record ReportData(
     public RunResults First => SeedRuns.Count > 0 ? SeedRuns[0] : LosoFolds[0].Runs[0];
 
     public IEnumerable<RunResults> AllRuns => SeedRuns.Concat(LosoFolds.SelectMany(f => f.Runs));
+
+    /// <summary>When the last of the runs finished (null when none has): the time the report's data is of.</summary>
+    public DateTimeOffset? LastFinished => AllRuns.Max(r => r.Info.Finished);
 }
 
 /// <summary>Number formatting shared by every part of the report (invariant culture).</summary>
@@ -77,13 +80,4 @@ public static class ReportFormat
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, folder);
         return Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar) ? folder : relative.Replace('\\', '/');
     }
-
-    /// <summary>Plain words for the three models, as used in prose.</summary>
-    public static string Short(string modelName) => modelName switch
-    {
-        var n when n == SeedSummary.RawName => "raw-waveform",
-        var n when n == SeedSummary.SpecName => "spectrogram",
-        var n when n == SeedSummary.FusionName => "fusion",
-        _ => modelName,
-    };
 }

@@ -1,4 +1,6 @@
+using SpokenDigits.Models;
 using static SpokenDigits.Analysis.ReportFormat;
+using static SpokenDigits.Analysis.Prose;
 
 namespace SpokenDigits.Analysis;
 
@@ -100,8 +102,8 @@ public static class ReportDiscussion
     static string? SpeakersFusionHelps(SpeakerIndependentSummary l)
     {
         var names = l.ModelNames.ToList();
-        int fusion = names.IndexOf(SeedSummary.FusionName);
-        var singles = new[] { SeedSummary.RawName, SeedSummary.SpecName }.Select(n => names.IndexOf(n)).Where(i => i >= 0).ToList();
+        int fusion = names.IndexOf(ModelNames.Fusion);
+        var singles = new[] { ModelNames.Raw, ModelNames.Spec }.Select(n => names.IndexOf(n)).Where(i => i >= 0).ToList();
         if (fusion < 0 || singles.Count == 0) return null;
         var gains = l.Speakers
             .Where(r => r.Accuracy[fusion] is not null && singles.All(i => r.Accuracy[i] is not null))
@@ -150,10 +152,4 @@ public static class ReportDiscussion
 
     static string Pair(ConfusionPairChange p) =>
         $"{p.Truth} taken for {p.Predicted} ({Int(p.Fusion)} times by fusion vs {Int(p.BetterBranch)} by the better branch)";
-
-    static string Join(IEnumerable<string> items)
-    {
-        var l = items.ToList();
-        return l.Count switch { 0 => "", 1 => l[0], _ => string.Join(", ", l.Take(l.Count - 1)) + " and " + l[^1] };
-    }
 }

@@ -1,7 +1,9 @@
+using SpokenDigits.Models;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Runs;
 using SpokenDigits.Training;
 using static SpokenDigits.Analysis.ReportFormat;
+using static SpokenDigits.Analysis.Prose;
 
 namespace SpokenDigits.Analysis;
 
@@ -90,7 +92,7 @@ public static class ReportTables
             .Take(PairRows).ToList();
         return new ReportTable(
             (less ? "Digit pairs fusion confuses less" : "Digit pairs fusion confuses more") + $" than the better branch for that pair (counts summed over {Int(seeds)} seeds)",
-            ["True digit", "Taken for", SeedSummary.RawName, SeedSummary.SpecName, SeedSummary.FusionName, "Fusion − better branch"],
+            ["True digit", "Taken for", ModelNames.Raw, ModelNames.Spec, ModelNames.Fusion, "Fusion − better branch"],
             chosen.Select(p => (IReadOnlyList<string>)[p.Truth, p.Predicted, Int(p.Raw), Int(p.Spec), Int(p.Fusion), p.Change.ToString("+0;−0;0", System.Globalization.CultureInfo.InvariantCulture)]).ToList());
     }
 

@@ -71,6 +71,6 @@ public class CrossCorpusReportTests
         File.Delete(folder.Seed(11).EvaluationPredictionsFile("other-voices", Spec));
         var data = ReportData.Load(folder, 300);
         Assert.Empty(data.CrossCorporaOrNone);
-        Assert.DoesNotContain("Cross-corpus", ReportGenerator.RenderMarkdown(data));
+        Assert.DoesNotContain("Cross-corpus", ReportGenerator.Page(data).ToMarkdown());
     }
 }
