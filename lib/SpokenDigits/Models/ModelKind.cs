@@ -19,9 +19,9 @@ public static class ModelCatalog
 
     public static string Name(ModelKind kind) => kind switch
     {
-        ModelKind.Raw => nameof(RawOnlyModel),
-        ModelKind.Spec => nameof(SpecOnlyModel),
-        ModelKind.Fusion => nameof(TwoStreamFusionModel),
+        ModelKind.Raw => ModelNames.Raw,
+        ModelKind.Spec => ModelNames.Spec,
+        ModelKind.Fusion => ModelNames.Fusion,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -11,7 +11,10 @@ public sealed record ModelSettings(
     /// <summary>The architecture of the first runs (before the filterbank front-end): M5-style strided conv.</summary>
     public static readonly ModelSettings Original = new(RawFrontEnd.StridedConv, FusionKind.Concat);
 
-    public override string ToString() => $"raw front-end {RawFrontEnd}, fusion {Fusion}";
+    /// <summary>One line for people: "raw front-end filterbank, fusion concat".</summary>
+    public string Describe() => $"raw front-end {(RawFrontEnd == RawFrontEnd.StridedConv ? "strided conv (M5)" : "filterbank")}, fusion {Fusion.ToString().ToLowerInvariant()}";
+
+    public override string ToString() => Describe();
 }
 
 /// <summary>The first layer of the raw-waveform branch.</summary>

@@ -40,7 +40,7 @@ public class RobustnessAnalysisTests
         Assert.Equal(0.2366, half.Lower, 4);
         Assert.Equal(0.7634, half.Upper, 4);
         var all = Intervals.Wilson(300, 300);
-        Assert.Equal(1, all.Upper);
+        Assert.Equal(1, all.Upper, 12);
         Assert.Equal(0.9874, all.Lower, 4);
     }
 
@@ -132,18 +132,18 @@ public class RobustnessAnalysisTests
             Outcome(Placed, (_, _) => true));
         var results = Results(run);
         var s = RobustnessSummary.From(results, resamples: 500);
-        var md = RobustnessReport.Markdown(s, results, ["robustness-white"]);
+        var md = RobustnessReport.Page(s, results).ToMarkdown();
         Assert.Contains("| white noise at 0 dB SNR | 50.0 % [", md);
         Assert.Contains("| white noise at 0 dB SNR | 100.0 % | RawOnlyModel 50.0 % | +50.0 |", md);
         Assert.Contains("fusion better", md);
-        Assert.Contains("![robustness-white](figures/robustness-white.svg)", md);
+        Assert.Contains("(figures/robustness-white.svg)", md);
         var curve = RobustnessFigures.Curve(s, CorruptionFamily.WhiteNoise);
         Assert.Equal(["clean", "0 dB"], curve.Categories);
         Assert.Equal([1.0, 0.5], curve.Series[0].Y);
         Assert.Equal(s.Accuracy("RawOnlyModel", Noise)!.Estimate.Lower, curve.Series[0].Lower[1]);
-        var svg = curve.Svg();
+        var svg = curve.ToSvg();
         Assert.StartsWith("<svg", svg);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(svg, "<polygon").Count);   // one band per model
-        Assert.Equal(6, curve.Plotly().TraceCount);                                              // band + line per model
+        Assert.Equal(6, curve.ToPlotly().TraceCount);                                              // band + line per model
     }
 }

@@ -1,3 +1,4 @@
+using SpokenDigits.Models;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Evaluation.Robustness;
 using SpokenDigits.Runs;
@@ -92,13 +93,13 @@ public sealed record RobustnessSummary(
     static FusionGap? Gap(RobustnessResults results, RobustnessCondition condition, List<ConditionAccuracy> accuracies, int resamples, int bootstrapSeed)
     {
         double? Acc(string m) => accuracies.FirstOrDefault(a => a.Model == m && a.Condition == condition)?.Estimate.Accuracy;
-        if (Acc(SeedSummary.FusionName) is not { } fusion || Acc(SeedSummary.RawName) is not { } raw || Acc(SeedSummary.SpecName) is not { } spec)
+        if (Acc(ModelNames.Fusion) is not { } fusion || Acc(ModelNames.Raw) is not { } raw || Acc(ModelNames.Spec) is not { } spec)
             return null;
-        var branch = raw >= spec ? SeedSummary.RawName : SeedSummary.SpecName;
-        var seeds = results.Runs.Where(r => r.Models.Contains(SeedSummary.FusionName) && r.Models.Contains(branch) && r.Condition(condition) is not null)
-            .Select(r => (r.ModelSeed, Predictions(r, condition, SeedSummary.FusionName), Predictions(r, condition, branch))).ToList();
-        var test = PairedComparison.Compute(SeedSummary.FusionName, branch, seeds, resamples, bootstrapSeed);
-        return new FusionGap(condition, SeedSummary.FusionName, branch, fusion, Math.Max(raw, spec), test);
+        var branch = raw >= spec ? ModelNames.Raw : ModelNames.Spec;
+        var seeds = results.Runs.Where(r => r.Models.Contains(ModelNames.Fusion) && r.Models.Contains(branch) && r.Condition(condition) is not null)
+            .Select(r => (r.ModelSeed, Predictions(r, condition, ModelNames.Fusion), Predictions(r, condition, branch))).ToList();
+        var test = PairedComparison.Compute(ModelNames.Fusion, branch, seeds, resamples, bootstrapSeed);
+        return new FusionGap(condition, ModelNames.Fusion, branch, fusion, Math.Max(raw, spec), test);
     }
 
     /// <summary>One run's answers as <see cref="Prediction"/>s ("no speech" as digit −1), for <see cref="PairedComparison"/>.</summary>

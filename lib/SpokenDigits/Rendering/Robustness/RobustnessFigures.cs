@@ -7,15 +7,17 @@ namespace SpokenDigits.Rendering.Robustness;
 /// <summary>The study's figures: accuracy against severity per corruption, one line and 95 % band per model.</summary>
 public static class RobustnessFigures
 {
-    /// <summary>One chart per corruption family present in the summary, with its file name (e.g. "robustness-white").</summary>
-    public static IReadOnlyList<(string Name, BandCurveChart Chart)> Curves(RobustnessSummary s) =>
+    /// <summary>One figure per corruption family present in the summary, saved as figures/robustness-&lt;family&gt;.svg
+    /// (e.g. robustness-white.svg).</summary>
+    public static IReadOnlyList<ReportFigure> Curves(RobustnessSummary s) =>
         RobustnessConditions.Families
             .Where(f => s.Conditions.Any(c => c.Family == f))
-            .Select(f => ($"robustness-{RobustnessCondition.FamilyKey(f)}", Curve(s, f)))
+            .Select(f => new ReportFigure($"robustness-{RobustnessCondition.FamilyKey(f)}.svg",
+                $"Accuracy against the severity of {RobustnessCondition.FamilyName(f)}, one line and 95 % band per model", Curve(s, f)))
             .ToList();
 
     /// <summary>Accuracy against severity under <paramref name="family"/> (clean at the mild end, or in its place for gain and speed).</summary>
-    public static BandCurveChart Curve(RobustnessSummary s, CorruptionFamily family)
+    public static BandCurvesFigure Curve(RobustnessSummary s, CorruptionFamily family)
     {
         var axis = RobustnessConditions.Curve(family, s.Conditions);
         var series = s.Models.Select(m =>
@@ -26,7 +28,7 @@ public static class RobustnessFigures
         }).ToList();
         var runs = s.ModelSeeds.Count;
         var title = $"Accuracy under {RobustnessCondition.FamilyName(family)} ({(runs == 1 ? "one run" : $"{runs} seeds")})";
-        return new BandCurveChart(title, XLabel(family), "test accuracy", axis.Select(c => c.Family == CorruptionFamily.Clean ? "clean" : c.SeverityLabel is "" ? "on" : c.SeverityLabel).ToList(), series);
+        return new BandCurvesFigure(title, XLabel(family), "test accuracy", axis.Select(c => c.Family == CorruptionFamily.Clean ? "clean" : c.SeverityLabel is "" ? "on" : c.SeverityLabel).ToList(), series);
     }
 
     static string XLabel(CorruptionFamily family) => family switch

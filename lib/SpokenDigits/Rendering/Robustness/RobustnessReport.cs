@@ -15,55 +15,25 @@ public static class RobustnessReport
     /// <summary>Writes summary.md, robustness.html and figures/ into <paramref name="folder"/>; returns why PNGs were skipped, or null.</summary>
     public static string? Write(RobustnessFolder folder, RobustnessSummary summary, RobustnessResults results)
     {
-        var curves = RobustnessFigures.Curves(summary);
-        foreach (var (name, chart) in curves) folder.SaveFigure(name, chart.Svg());
+        var page = Page(summary, results);
+        page.SaveFigures(folder.Path);
         var (_, skipped) = ChartPng.ConvertFolder(folder.Figures);
-        folder.SaveSummary(Markdown(summary, results, curves.Select(c => c.Name).ToList()));
-        Html(summary, results, curves.Select(c => c.Chart).ToList()).Save(folder.File(RobustnessFolder.HtmlFile));
+        folder.SaveSummary(page.ToMarkdown());
+        page.ToHtml().Save(folder.File(RobustnessFolder.HtmlFile));
         return skipped;
     }
 
-    static IEnumerable<ReportTable> Tables(RobustnessSummary s)
-    {
-        yield return RobustnessTables.Goals(s);
-        yield return RobustnessTables.Probes(s);
-        yield return RobustnessTables.Accuracy(s);
-        if (s.FusionGaps.Count > 0) yield return RobustnessTables.FusionGaps(s);
-    }
+    /// <summary>The study in memory: the same sections for summary.md, robustness.html and notebook 09.</summary>
+    public static ReportPage Page(RobustnessSummary s, RobustnessResults results) => new(Title, Sections(s, results).ToList(), results.Info.Finished);
 
-    /// <summary>The Markdown summary; <paramref name="figures"/> are the SVG names under figures/ to show.</summary>
-    public static string Markdown(RobustnessSummary s, RobustnessResults results, IReadOnlyList<string> figures)
+    public static IEnumerable<ReportSection> Sections(RobustnessSummary s, RobustnessResults results)
     {
-        var md = new StringBuilder();
-        md.AppendLine($"# {Title}").AppendLine();
-        md.AppendLine(Provenance(results)).AppendLine();
-        md.AppendLine("## Discussion").AppendLine();
-        foreach (var p in RobustnessDiscussion.Paragraphs(s)) md.AppendLine(p).AppendLine();
-        md.AppendLine("## Tables").AppendLine();
-        foreach (var t in Tables(s)) md.Append(t.ToMarkdown());
-        if (figures.Count > 0)
-        {
-            md.AppendLine("## Accuracy against severity").AppendLine();
-            foreach (var f in figures) md.AppendLine($"![{f}]({RobustnessFolder.FiguresFolder}/{f}.svg)").AppendLine();
-        }
-        md.AppendLine("## Method").AppendLine();
-        foreach (var n in MethodNotes) md.AppendLine($"- {n}");
-        return md.ToString();
-    }
-
-    public static HtmlPage Html(RobustnessSummary s, RobustnessResults results, IReadOnlyList<BandCurveChart> curves)
-    {
-        var page = new HtmlPage(Title);
-        page.Paragraph(Provenance(results));
-        page.Heading("Discussion");
-        foreach (var p in RobustnessDiscussion.Paragraphs(s)) page.Paragraph(p);
-        page.Heading("Accuracy against severity");
-        foreach (var c in curves) page.Chart(c.Plotly());
-        page.Heading("Tables");
-        foreach (var t in Tables(s)) page.Table(t.Header, t.Rows, t.Caption);
-        page.Heading("Method");
-        page.Html("<ul>" + string.Concat(MethodNotes.Select(n => $"<li>{System.Net.WebUtility.HtmlEncode(n)}</li>")) + "</ul>");
-        return page;
+        yield return new ReportSection("Provenance", [Provenance(results)]);
+        yield return new ReportSection("Discussion", RobustnessDiscussion.Paragraphs(s));
+        yield return new ReportSection("Goals and probes", [RobustnessTables.Goals(s), RobustnessTables.Probes(s)], []);
+        yield return new ReportSection("Accuracy against severity", [RobustnessTables.Accuracy(s)], RobustnessFigures.Curves(s));
+        if (s.FusionGaps.Count > 0) yield return new ReportSection("Fusion against the better branch", [RobustnessTables.FusionGaps(s)], []);
+        yield return new ReportSection("Method", [], []) { Bullets = MethodNotes };
     }
 
     static string Provenance(RobustnessResults r) =>

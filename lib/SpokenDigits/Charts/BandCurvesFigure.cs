@@ -5,20 +5,20 @@ using System.Text.Json.Nodes;
 
 namespace SpokenDigits.Charts;
 
-/// <summary>One line of a <see cref="BandCurveChart"/>: a value per category with its confidence band.</summary>
+/// <summary>One line of a <see cref="BandCurvesFigure"/>: a value per category with its confidence band.</summary>
 public sealed record BandSeries(string Name, IReadOnlyList<double> Y, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper);
 
 /// <summary>Lines over categories (e.g. severities) with shaded confidence bands: one definition, drawn as an
-/// interactive plotly figure (<see cref="Plotly"/>) and as a static SVG (<see cref="Svg"/>) with the same title and data.</summary>
+/// interactive plotly figure (<see cref="ToPlotly"/>) and as a static SVG (<see cref="ToSvg"/>) with the same title and data.</summary>
 /// <param name="YMin">Bottom of the y axis (accuracy: 0).</param>
 /// <param name="YMax">Top of the y axis (accuracy: 1).</param>
-public sealed record BandCurveChart(string Title, string XLabel, string YLabel, IReadOnlyList<string> Categories,
-    IReadOnlyList<BandSeries> Series, double YMin = 0, double YMax = 1)
+public sealed record BandCurvesFigure(string Title, string XLabel, string YLabel, IReadOnlyList<string> Categories,
+    IReadOnlyList<BandSeries> Series, double YMin = 0, double YMax = 1) : FigureDefinition(Title)
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The interactive figure: per series a filled band (upper then lower reversed) under a line with markers.</summary>
-    public PlotlyChart Plotly()
+    public override PlotlyChart ToPlotly()
     {
         var traces = new List<JsonObject>();
         var x = Categories.ToArray();
@@ -47,7 +47,7 @@ public sealed record BandCurveChart(string Title, string XLabel, string YLabel, 
     }
 
     /// <summary>The static figure: a standalone SVG document (bands at 18 % opacity, lines, markers, legend).</summary>
-    public string Svg()
+    public override string ToSvg()
     {
         const int left = 64, top = 50, plotWidth = 540, plotHeight = 260;
         int legendRows = (Series.Count + 2) / 3;
