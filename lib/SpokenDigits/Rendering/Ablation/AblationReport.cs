@@ -32,30 +32,42 @@ public sealed record AblationReport(AblationRuns Runs, AblationSummary Summary)
         switch (part)
         {
             case AblationPart.Goals:
-                return s.Goals.Count == 0 ? null : new ReportSection("Goals of this study", [AblationTables.Goals(s)], []);
+                return s.Goals.Count == 0 ? null : new ReportSection(Heading(part), [AblationTables.Goals(s)], []);
             case AblationPart.Official:
-                return new ReportSection("Official split", [AblationTables.Official(s)], AblationFigures.Official(s));
+                return new ReportSection(Heading(part), [AblationTables.Official(s)], AblationFigures.Official(s));
             case AblationPart.Why:
                 var why = new List<ReportTable>();
                 if (s.Diagnostics.Count > 0) why.Add(AblationTables.Diagnostics(s));
                 if (s.Weights.Count > 0) why.Add(AblationTables.Weights(s));
                 if (s.Complementarity.Count > 0) why.Add(AblationTables.Complementarity(s));
                 var figures = AblationFigures.Why(s);
-                return why.Count == 0 && figures.Count == 0 ? null : new ReportSection("Why: each branch, the weights and complementarity", why, figures);
+                return why.Count == 0 && figures.Count == 0 ? null : new ReportSection(Heading(part), why, figures);
             case AblationPart.Digits:
-                return s.DigitGains is { } gains ? new ReportSection("For which digits?", [AblationTables.DigitGains(s, gains)], AblationFigures.Digits(s, gains)) : null;
+                return s.DigitGains is { } gains ? new ReportSection(Heading(part), [AblationTables.DigitGains(s, gains)], AblationFigures.Digits(s, gains)) : null;
             case AblationPart.Loso:
-                return s.Loso is { } l ? new ReportSection("Leave one speaker out", [AblationTables.Loso(s, l)], AblationFigures.Loso(l, Runs)) : null;
+                return s.Loso is { } l ? new ReportSection(Heading(part), [AblationTables.Loso(s, l)], AblationFigures.Loso(l, Runs)) : null;
             case AblationPart.Setup:
-                return new ReportSection("Setup", [AblationTables.Setup(s, Runs)], []);
+                return new ReportSection(Heading(part), [AblationTables.Setup(s, Runs)], []);
             default:
                 throw new ArgumentOutOfRangeException(nameof(part), part, null);
         }
     }
 
-    /// <summary>The part, or an empty section named after it when this ablation has nothing of that kind (a notebook shows
-    /// "nothing to show here").</summary>
-    public ReportSection Section(AblationPart part) => Part(part) ?? new ReportSection(part.ToString(), [], []);
+    /// <summary>The part, or an empty section under its heading when this ablation has nothing of that kind (a notebook
+    /// shows "Leave one speaker out: nothing to show here").</summary>
+    public ReportSection Section(AblationPart part) => Part(part) ?? new ReportSection(Heading(part), [], []);
+
+    /// <summary>The heading a part has in the report.</summary>
+    public static string Heading(AblationPart part) => part switch
+    {
+        AblationPart.Goals => "Goals of this study",
+        AblationPart.Official => "Official split",
+        AblationPart.Why => "Why: each branch, the weights and complementarity",
+        AblationPart.Digits => "For which digits?",
+        AblationPart.Loso => "Leave one speaker out",
+        AblationPart.Setup => "Setup",
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
+    };
 
     /// <summary>Every section of the report, in order.</summary>
     public IEnumerable<ReportSection> Sections(string? command = null)
