@@ -27,6 +27,7 @@ public static class SpokenDigitsCli
             PredictCommand.Create(),
             DemoCommand.Create(),
             EvaluateCommand.Create(),
+            RobustnessCommand.Create(),
             CompareCommand.Create(),
             ReportCommand.Create(),
             AblationCommand.Create(),

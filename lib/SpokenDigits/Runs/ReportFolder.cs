@@ -50,10 +50,10 @@ public sealed partial class ReportFolder
     public ReportManifest? LoadManifest() => System.IO.File.Exists(File(ManifestFile)) ? ResultsJson.Load<ReportManifest>(File(ManifestFile)) : null;
 
     /// <summary>Every seed-&lt;n&gt;/ run that has a results.json, in seed order.</summary>
-    /// <summary>The seed-&lt;n&gt;/ run folders that hold a finished run's results, in seed order.</summary>
-    public IReadOnlyList<RunFolder> SeedRunFolders() => SeedFolders(Path).ToList();
-
     public IReadOnlyList<RunResults> LoadSeedRuns() => SeedFolders(Path).Select(f => f.Load()).ToList();
+
+    /// <summary>The seed-&lt;n&gt;/ run folders that have a results.json, in seed order.</summary>
+    public IReadOnlyList<RunFolder> SeedRunFolders() => SeedFolders(Path).ToList();
 
     /// <summary>Every loso/&lt;speaker&gt;/seed-&lt;n&gt;/ run, grouped by speaker (ordinal order).</summary>
     public IReadOnlyList<(string Speaker, IReadOnlyList<RunResults> Runs)> LoadLosoFolds()
