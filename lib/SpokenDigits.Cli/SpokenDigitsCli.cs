@@ -27,6 +27,7 @@ public static class SpokenDigitsCli
             PredictCommand.Create(),
             EvaluateCommand.Create(),
             ReportCommand.Create(),
+            EarlierMethodsCommand.Create(),
             AblationCommand.Create(),
             KernelCommand.Create(),
             CompletionCommand.Create(),
