@@ -64,6 +64,15 @@ public sealed class TrainingOptions
         DefaultValueFactory = _ => SpeedLabel(new TrainingSettings().Augmentation),
     }.CheckedBy(text => ParseSpeed(text));
 
+    public Option<string> Corrupt { get; } = new Option<string>("--corrupt")
+    {
+        HelpName = "PARTS",
+        Description = "real-world corruptions of training recordings, every model alike: none, all, or parts joined by '+' ("
+                      + CorruptionSettings.PartList + "), each optionally PART:PROBABILITY"
+                      + FormattableString.Invariant($" (default probability {CorruptionSettings.DefaultPartProbability})"),
+        DefaultValueFactory = _ => new TrainingSettings().Augmentation?.CorruptionsOrNone.Label ?? "none",
+    }.CheckedBy(text => CorruptionSettings.Parse(text)).Completing(["none", "all", .. CorruptionSettings.PartList.Split(", ")]);
+
     public Option<string> Remedies { get; } = new Option<string>("--remedies")
     {
         HelpName = "R", Description = "fused-model remedies: none, or aux, moddrop, two-stage, branch-lr joined by '+'",
@@ -135,7 +144,7 @@ public sealed class TrainingOptions
         foreach (var option in new Option[]
                  {
                      ModelChoice, Epochs, BatchSize, LearningRate, WeightDecay, Seed, Validation, Threads,
-                     Augment, Speed, Remedies, AuxWeight, ModalityDropout, BranchRates, Fusion, FrontEnd, SpecAttentionChoice,
+                     Augment, Speed, Corrupt, Remedies, AuxWeight, ModalityDropout, BranchRates, Fusion, FrontEnd, SpecAttentionChoice,
                      MfccDeltas, PretrainEpochs,
                  })
             command.Options.Add(option);
@@ -168,6 +177,13 @@ public sealed class TrainingOptions
     AugmentationSettings? Augmentation(ParseResult parse, AugmentationSettings? defaults)
     {
         var augmentation = ParseSwitch(parse.GetValue(Augment)!) ? defaults ?? new AugmentationSettings() : null;
+        if (parse.WasGiven(Corrupt))
+        {
+            var corruptions = CorruptionSettings.Parse(parse.GetValue(Corrupt)!);
+            if (augmentation is null)
+                return corruptions.AnyOn ? throw new UsageException("--corrupt needs augmentation on (it is off through --augment off)") : null;
+            augmentation = augmentation with { Corruptions = corruptions.AnyOn ? corruptions : null };
+        }
         if (!parse.WasGiven(Speed)) return augmentation;
         var (min, max) = ParseSpeed(parse.GetValue(Speed)!);
         if (augmentation is null) throw new UsageException("--speed needs augmentation on (it is off through --augment off)");

@@ -36,9 +36,9 @@ public static class ModelCatalog
 
     public static string Name(ModelKind kind) => kind switch
     {
-        ModelKind.Raw => nameof(RawOnlyModel),
-        ModelKind.Spec => nameof(SpecOnlyModel),
-        ModelKind.Fusion => nameof(TwoStreamFusionModel),
+        ModelKind.Raw => ModelNames.Raw,
+        ModelKind.Spec => ModelNames.Spec,
+        ModelKind.Fusion => ModelNames.Fusion,
         ModelKind.MfccAverage => nameof(MfccAverageModel),
         ModelKind.MfccFlatAutoencoder => nameof(MfccFlatAutoencoderModel),
         ModelKind.MfccSequentialAutoencoder => nameof(MfccSequentialAutoencoderModel),

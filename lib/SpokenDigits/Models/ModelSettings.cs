@@ -21,9 +21,13 @@ public sealed record ModelSettings(
     /// <summary>The architecture of the first runs (before the filterbank front-end): M5-style strided conv.</summary>
     public static readonly ModelSettings Original = new(RawFrontEnd.StridedConv, FusionKind.Concat);
 
-    public override string ToString() => $"raw front-end {RawFrontEnd}, fusion {Fusion}"
-        + (SpecAttention == SpecAttention.None ? "" : $", spectrogram attention {SpecAttention}")
+    /// <summary>One line for people: "raw front-end filterbank, fusion concat" (then the spectrogram attention and the
+    /// MFCC settings when set).</summary>
+    public string Describe() => $"raw front-end {(RawFrontEnd == RawFrontEnd.StridedConv ? "strided conv (M5)" : "filterbank")}, fusion {Fusion.ToString().ToLowerInvariant()}"
+        + (SpecAttention == SpecAttention.None ? "" : $", spectrogram attention {SpecAttention.ToString().ToLowerInvariant()}")
         + (Mfcc is null ? "" : $", {Mfcc}");
+
+    public override string ToString() => Describe();
 }
 
 /// <summary>The first layer of the raw-waveform branch.</summary>

@@ -33,6 +33,16 @@ public sealed record TrainingSettings(
 
     public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
 
+    /// <summary>One line for people: the optimisation loop ("15 epochs, batch 64, AdamW ..."). Augmentation and remedies have
+    /// lines of their own (<see cref="SettingsText"/>).</summary>
+    public string Describe() =>
+        FormattableString.Invariant($"{Epochs} epoch{(Epochs == 1 ? "" : "s")}, batch {BatchSize}, AdamW at peak lr {LearningRate} (cosine to 0), weight decay {WeightDecay}; ") +
+        FormattableString.Invariant($"seed {Seed}; validation {ValidationFraction:P0} of the training recordings; ") +
+        (Threads is int t ? FormattableString.Invariant($"{t} torch thread{(t == 1 ? "" : "s")}") : "torch threads: one per free core");
+
+    public override string ToString() =>
+        Describe() + "; augmentation " + AugmentationSettings.Describe(Augmentation) + "; remedies " + RemediesOrNone.Describe();
+
     public TrainingSettings Validated()
     {
         if (Epochs < 1) throw new ArgumentException("epochs must be at least 1");

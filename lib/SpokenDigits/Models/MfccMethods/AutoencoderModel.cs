@@ -20,18 +20,19 @@ public abstract class AutoencoderModel : DigitClassifier, IAutoencoderModel
 
     public override bool ReadsSpectrograms => false;
 
-    /// <summary>The utterance's code (B, code) from its standardised MFCC sequence (B, C, frames).</summary>
-    protected abstract Tensor Encode(Tensor frames);
+    /// <summary>The utterance's code (B, code) from its standardised MFCC sequence (B, C, frames) (and its clips (B, T),
+    /// for a method that needs to know where the word is).</summary>
+    protected abstract Tensor Encode(Tensor frames, Tensor rawClips);
 
-    /// <summary>The reconstruction loss of the standardised MFCC sequence (B, C, frames).</summary>
-    protected abstract Tensor Reconstruction(Tensor frames);
+    /// <summary>The reconstruction loss of the standardised MFCC sequence (B, C, frames) of the clips (B, T).</summary>
+    protected abstract Tensor Reconstruction(Tensor frames, Tensor rawClips);
 
     public override Tensor forward(Tensor rawClips, Tensor spectrograms)
     {
         var frames = Front.forward(rawClips);         // (B, C, frames)
         Tensor code;
         using (_frozen ? no_grad() : null)
-            code = Encode(frames);                    // (B, code)
+            code = Encode(frames, rawClips);                    // (B, code)
         return Head.forward(code);                    // (B, classes)
     }
 
@@ -39,10 +40,10 @@ public abstract class AutoencoderModel : DigitClassifier, IAutoencoderModel
     public Tensor Codes(Tensor rawClips)
     {
         using var noGrad = no_grad();
-        return Encode(Front.forward(rawClips));
+        return Encode(Front.forward(rawClips), rawClips);
     }
 
-    public Tensor ReconstructionLoss(Tensor rawClips) => Reconstruction(Front.forward(rawClips));
+    public Tensor ReconstructionLoss(Tensor rawClips) => Reconstruction(Front.forward(rawClips), rawClips);
 
     public IReadOnlyList<Parameter> AutoencoderParameters() => Autoencoder.parameters().ToList();
 

@@ -29,9 +29,9 @@ public sealed class MfccFlatAutoencoderModel : AutoencoderModel
     protected override TorchSharp.torch.nn.Module Autoencoder => autoencoder;
     protected override ClassifierHead Head => head;
 
-    protected override Tensor Encode(Tensor frames) => autoencoder.forward(frames.flatten(1));   // (B, C·frames) → (B, code)
+    protected override Tensor Encode(Tensor frames, Tensor rawClips) => autoencoder.forward(frames.flatten(1));   // (B, C·frames) → (B, code)
 
-    protected override Tensor Reconstruction(Tensor frames)
+    protected override Tensor Reconstruction(Tensor frames, Tensor rawClips)
     {
         var flat = frames.flatten(1);                                       // (B, C·frames)
         return mse_loss(autoencoder.Decode(autoencoder.forward(flat)), flat);

@@ -26,12 +26,12 @@ public sealed class MfccGreedyPairingModel : AutoencoderModel
     protected override TorchSharp.torch.nn.Module Autoencoder => autoencoder;
     protected override ClassifierHead Head => head;
 
-    protected override Tensor Encode(Tensor frames) =>
+    protected override Tensor Encode(Tensor frames, Tensor rawClips) =>
         GreedyPairing.Reduce(frames.transpose(1, 2), autoencoder.CodesAndErrors).Vector;           // (B, frames, C) → (B, C)
 
     /// <summary>The mean reconstruction error of every candidate pair at every level, each level detached: the
     /// autoencoder learns the pairs the greedy reduction presents to it, codes of earlier merges included.</summary>
-    protected override Tensor Reconstruction(Tensor frames) =>
+    protected override Tensor Reconstruction(Tensor frames, Tensor rawClips) =>
         GreedyPairing.Reduce(frames.transpose(1, 2), autoencoder.CodesAndErrors, detachEachLevel: true).MeanError;
 
     /// <summary>The positions merged at each level for a batch of clips, e.g. to see which parts of a word go first.</summary>
