@@ -30,6 +30,7 @@ public static class SpokenDigitsCli
             RobustnessCommand.Create(),
             CompareCommand.Create(),
             ReportCommand.Create(),
+            EarlierMethodsCommand.Create(),
             AblationCommand.Create(),
             KernelCommand.Create(),
             CompletionCommand.Create(),

@@ -93,7 +93,8 @@ public sealed class Experiment
     {
         string name = ModelCatalog.Name(kind);
         torch.manual_seed(training.Seed);   // identical initialisation stream for every model
-        using var model = ModelCatalog.Create(kind, architecture, data.Pipeline.Spectrogram.Settings.SampleRate);
+        using var model = ModelCatalog.Create(kind, architecture, data.Pipeline.Spectrogram.Settings.SampleRate,
+            clipSamples: data.Pipeline.Spectrogram.Settings.ClipSamples);
         _progress.Line($"{name}: {model.ParameterCount:N0} parameters");
         ModelResult result;
         try
@@ -103,7 +104,8 @@ public sealed class Experiment
             var predictions = Evaluator.Predict(model, data.Test);
             var report = Evaluator.Report(predictions);
             var fusion = model is TwoStreamFusionModel fused ? Diagnose(fused, training, outcome, data.Test) : null;
-            result = new ModelResult(name, model.ParameterCount, outcome.History, outcome.BestEpoch, report, predictions, Fusion: fusion);
+            result = new ModelResult(name, model.ParameterCount, outcome.History, outcome.BestEpoch, report, predictions, Fusion: fusion,
+                Pretraining: outcome.Pretraining);
             _progress.Line($"{name}: test accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F3} (weights of epoch {outcome.BestEpoch})");
             output?.SaveModel(result, model);
             checkpoints?.Delete();

@@ -166,7 +166,7 @@ public sealed class TrainedRun : IDisposable
         if (!File.Exists(weights))
             throw new InvalidDataException($"{weights}: missing: the weights of {result.ModelName} are not in the run folder");
 
-        var model = ModelCatalog.Create(kind, architecture, features.SampleRate);
+        var model = ModelCatalog.Create(kind, architecture, features.SampleRate, clipSamples: features.ClipSamples);
         try
         {
             try { model.load(weights); }

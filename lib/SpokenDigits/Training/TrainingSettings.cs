@@ -25,6 +25,10 @@ public sealed record TrainingSettings(
     /// <summary>Waveform augmentation of training batches, every model alike (on by default); null means none.</summary>
     public AugmentationSettings? Augmentation { get; init; } = new();
 
+    /// <summary>Epochs of reconstruction pre-training for the MFCC autoencoder models, before their classifier is trained
+    /// for <see cref="Epochs"/> epochs on the frozen codes (<see cref="Models.IAutoencoderModel"/>); other models ignore it.</summary>
+    public int PretrainEpochs { get; init; } = 10;
+
     public FusionRemedies RemediesOrNone => Remedies ?? FusionRemedies.None;
 
     public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
@@ -46,6 +50,7 @@ public sealed record TrainingSettings(
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentException("learning rate must be a positive number");
         if (WeightDecay < 0) throw new ArgumentException("weight decay cannot be negative");
         if (ValidationFraction <= 0 || ValidationFraction >= 0.5) throw new ArgumentException("validation fraction must be in (0, 0.5)");
+        if (PretrainEpochs < 0) throw new ArgumentException("pre-training epochs cannot be negative");
         if (Threads is < 1) throw new ArgumentException("threads must be at least 1");
         Augmentation?.Validated();
         Remedies?.Validated();
