@@ -64,6 +64,15 @@ public sealed class TrainingOptions
         DefaultValueFactory = _ => SpeedLabel(new TrainingSettings().Augmentation),
     }.CheckedBy(text => ParseSpeed(text));
 
+    public Option<string> Corrupt { get; } = new Option<string>("--corrupt")
+    {
+        HelpName = "PARTS",
+        Description = "real-world corruptions of training recordings, every model alike: none, all, or parts joined by '+' ("
+                      + CorruptionSettings.PartList + "), each optionally PART:PROBABILITY"
+                      + FormattableString.Invariant($" (default probability {CorruptionSettings.DefaultPartProbability})"),
+        DefaultValueFactory = _ => new TrainingSettings().Augmentation?.CorruptionsOrNone.Label ?? "none",
+    }.CheckedBy(text => CorruptionSettings.Parse(text)).Completing(["none", "all", .. CorruptionSettings.PartList.Split(", ")]);
+
     public Option<string> Remedies { get; } = new Option<string>("--remedies")
     {
         HelpName = "R", Description = "fused-model remedies: none, or aux, moddrop, two-stage, branch-lr joined by '+'",
@@ -99,10 +108,28 @@ public sealed class TrainingOptions
         DefaultValueFactory = _ => FrontEndLabel(new ModelSettings().RawFrontEnd),
     }.CheckedBy(text => ParseFrontEnd(text)).Completing("filterbank", "strided");
 
+    public Option<string> SpecAttentionChoice { get; } = new Option<string>("--spec-attention")
+    {
+        HelpName = "A", Description = "none | cbam (a CBAM after each conv block of the spectrogram branch, alone and fused)",
+        DefaultValueFactory = _ => new ModelSettings().SpecAttention.ToString().ToLowerInvariant(),
+    }.CheckedBy(text => ParseSpecAttention(text)).Completing("none", "cbam");
+
+    public Option<string> MfccDeltas { get; } = new Option<string>("--mfcc-deltas")
+    {
+        HelpName = "on|off", Description = "MFCC models: append Δ and ΔΔ to the 13 coefficients of every frame",
+        DefaultValueFactory = _ => new ModelSettings().MfccOrDefault.Deltas ? "on" : "off",
+    }.CheckedBy(text => ParseSwitch(text)).Completing("on", "off");
+
+    public Option<int> PretrainEpochs { get; } = new("--pretrain-epochs")
+    {
+        HelpName = "N", Description = "MFCC autoencoder models: reconstruction pre-training epochs before the classifier is trained",
+        DefaultValueFactory = _ => new TrainingSettings().PretrainEpochs,
+    };
+
     public Option<string?> ModelChoice { get; } = new Option<string?>("--models")
     {
-        HelpName = "M", Description = "comma list of raw, spec, fusion (default all three)",
-    }.CheckedBy(text => ParseModels(text)).Completing("raw", "spec", "fusion", "raw,spec,fusion");
+        HelpName = "M", Description = "comma list of raw, spec, fusion (default all three), or the MFCC models mfcc-average, mfcc-flat-ae, mfcc-sequential-ae, mfcc-greedy-ae",
+    }.CheckedBy(text => ParseModels(text)).Completing("raw", "spec", "fusion", "raw,spec,fusion", "mfcc-average,mfcc-flat-ae,mfcc-sequential-ae,mfcc-greedy-ae");
 
     /// <summary><c>--threads</c>, also for commands that take no other training option.</summary>
     public static Option<int?> CreateThreads() => new("--threads")
@@ -117,7 +144,8 @@ public sealed class TrainingOptions
         foreach (var option in new Option[]
                  {
                      ModelChoice, Epochs, BatchSize, LearningRate, WeightDecay, Seed, Validation, Threads,
-                     Augment, Speed, Remedies, AuxWeight, ModalityDropout, BranchRates, Fusion, FrontEnd,
+                     Augment, Speed, Corrupt, Remedies, AuxWeight, ModalityDropout, BranchRates, Fusion, FrontEnd, SpecAttentionChoice,
+                     MfccDeltas, PretrainEpochs,
                  })
             command.Options.Add(option);
     }
@@ -138,6 +166,7 @@ public sealed class TrainingOptions
             Remedies: RemediesOf(parse))
         {
             Augmentation = Augmentation(parse, defaults.Augmentation),
+            PretrainEpochs = parse.GetValue(PretrainEpochs),
         };
         OptionValues.Bind("training settings", settings.Validated);
         // the two-stage remedy's own check of the epochs, before any data is read
@@ -148,6 +177,13 @@ public sealed class TrainingOptions
     AugmentationSettings? Augmentation(ParseResult parse, AugmentationSettings? defaults)
     {
         var augmentation = ParseSwitch(parse.GetValue(Augment)!) ? defaults ?? new AugmentationSettings() : null;
+        if (parse.WasGiven(Corrupt))
+        {
+            var corruptions = CorruptionSettings.Parse(parse.GetValue(Corrupt)!);
+            if (augmentation is null)
+                return corruptions.AnyOn ? throw new UsageException("--corrupt needs augmentation on (it is off through --augment off)") : null;
+            augmentation = augmentation with { Corruptions = corruptions.AnyOn ? corruptions : null };
+        }
         if (!parse.WasGiven(Speed)) return augmentation;
         var (min, max) = ParseSpeed(parse.GetValue(Speed)!);
         if (augmentation is null) throw new UsageException("--speed needs augmentation on (it is off through --augment off)");
@@ -171,9 +207,20 @@ public sealed class TrainingOptions
         return remedies.Any ? remedies : null;
     }
 
-    /// <summary>--fusion, --raw-front-end.</summary>
-    public ModelSettings Architecture(ParseResult parse) =>
-        new(RawFrontEnd: ParseFrontEnd(parse.GetValue(FrontEnd)!), Fusion: ParseFusion(parse.GetValue(Fusion)!));
+    /// <summary>--fusion, --raw-front-end, --spec-attention, --mfcc-deltas (MFCC settings stay null, the defaults, unless changed).</summary>
+    public ModelSettings Architecture(ParseResult parse)
+    {
+        var mfcc = new ModelSettings().MfccOrDefault with { Deltas = ParseSwitch(parse.GetValue(MfccDeltas)!) };
+        return new(RawFrontEnd: ParseFrontEnd(parse.GetValue(FrontEnd)!), Fusion: ParseFusion(parse.GetValue(Fusion)!),
+            SpecAttention: ParseSpecAttention(parse.GetValue(SpecAttentionChoice)!), Mfcc: mfcc == new ModelSettings().MfccOrDefault ? null : mfcc);
+    }
+
+    static SpecAttention ParseSpecAttention(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "none" or "off" => SpecAttention.None,
+        "cbam" => SpecAttention.Cbam,
+        _ => throw new ArgumentException($"unknown spectrogram attention '{text}': use none or cbam"),
+    };
 
     /// <summary>--models raw,spec,fusion (null: all three).</summary>
     public IReadOnlyList<ModelKind>? ModelKinds(ParseResult parse) =>

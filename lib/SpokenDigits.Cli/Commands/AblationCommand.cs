@@ -40,6 +40,17 @@ public static class AblationCommand
         }.CheckedBy(text => LosoVariants(text));
         var threads = TrainingOptions.CreateThreads();
         var resamples = ReportCommand.ResamplesOption();
+        var goals = new Option<string?>("--goals")
+        {
+            HelpName = "FILE",
+            Description = "the study's own goals, a JSON list such as [{\"measure\": \"bestFusionAccuracy\", \"target\": 0.995}], kept in the ablation manifest and checked in the report (without: none, or those the manifest already has)",
+        };
+        goals.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } path)
+                try { StudyGoals.Load(path); }
+                catch (Exception e) when (e is IOException or InvalidDataException) { r.AddError($"--goals: {e.Message}"); }
+        });
         var fromOnly = new Option<bool>("--from-only")
         {
             Description = "only regenerate the ablation report from the runs already there (with --variants, --seeds, --loso-variants: over those; runs not finished are listed as left out, never trained)",
@@ -48,7 +59,7 @@ public static class AblationCommand
         var command = new Command("ablation",
             "fusion variants × remedies on the split, seeds and settings of an existing report; writes ablation.md, ablation.html, ablation.json and figures/ablation-*.svg into the report folder")
         {
-            report, fusions, remedies, variants, seeds, losoVariants, threads, resamples, fromOnly,
+            report, fusions, remedies, variants, seeds, losoVariants, goals, threads, resamples, fromOnly,
         };
 
         command.SetAction(parse =>
@@ -56,6 +67,7 @@ public static class AblationCommand
             string commandText = parse.CommandText();
             var folder = new ReportFolder(parse.GetValue(report)!);
             int resampleCount = parse.GetValue(resamples);
+            var goalList = parse.GetValue(goals) is { } goalsFile ? StudyGoals.Load(goalsFile) : null;
             if (parse.GetValue(fromOnly))
             {
                 var given = new Option[] { fusions, remedies, threads }.Where(parse.WasGiven).Select(o => o.Name).ToList();
@@ -64,7 +76,7 @@ public static class AblationCommand
                 AblationManifestEdits.Narrow(folder, commandText,
                     parse.GetValue(variants) is { } only ? Parse(only, AblationVariant.Parse) : null,
                     parse.GetValue(seeds),
-                    parse.WasGiven(losoVariants) ? LosoVariants(parse.GetValue(losoVariants)!) : null);
+                    parse.WasGiven(losoVariants) ? LosoVariants(parse.GetValue(losoVariants)!) : null, goalList);
                 return Write(folder, commandText, resampleCount);
             }
             var manifest = folder.LoadManifest() ?? throw new UsageException($"{folder.Path} is not a report folder (no {ReportFolder.ManifestFile})");
@@ -79,7 +91,8 @@ public static class AblationCommand
             options = options with { Training = options.TrainingOrDefault with { Threads = parse.GetValue(threads) } };
             Console.WriteLine($"Ablation on {folder.Path}: {variantList.Count} variants × seeds {string.Join(", ", seedList)}" +
                               (losoList.Count > 0 ? $"; leave one speaker out: {string.Join(", ", losoList.Select(v => v.Label))}" : ""));
-            AblationManifestEdits.Begin(folder, commandText, seedList, variantList, losoList, manifest.LosoSeeds);
+            AblationManifestEdits.Begin(folder, commandText, seedList, variantList, losoList, manifest.LosoSeeds,
+                goalList ?? AblationFolder.LoadManifest(folder)?.Goals);
             new AblationProtocol(options, new TrainingProgress(Console.Out))
                 .Run(commandText, folder, seedList, variantList, losoList, manifest.LosoSeeds, ConsoleCancellation.Token);
             return Write(folder, commandText, resampleCount);

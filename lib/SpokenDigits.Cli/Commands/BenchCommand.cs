@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using SpokenDigits.Benchmarking;
+using SpokenDigits.Data;
+using SpokenDigits.Demo;
 using SpokenDigits.Training;
 using SpokenDigits.Runs;
 
@@ -29,6 +31,15 @@ public static class BenchCommand
             Description = "then run the PyTorch mirror (needs python3-torch) with the same threads, steps and allocator settings, and check each model trains at least 2× as fast here",
         };
         var mirror = new Option<string?>("--mirror") { HelpName = "FILE", Description = "the PyTorch mirror for --compare (default ../shared/reference/torch_mirror.py)" };
+        var demoRun = new Option<string?>("--demo-run")
+        {
+            HelpName = "DIR", Description = "the run the demo server loads for its upload-to-answer time (default: the newest complete run under results/; none: not measured)",
+        };
+        var demoRequests = new Option<int>("--demo-requests")
+        {
+            HelpName = "N", Description = "timed uploads to the demo server (FSDD recordings, one at a time)", DefaultValueFactory = _ => 200,
+        };
+        var demoOnly = new Option<bool>("--demo-only") { Description = "measure only the demo's upload-to-answer time" };
         var outDir = new Option<string>("--out")
         {
             HelpName = "DIR", Description = "folder of the JSON result", DefaultValueFactory = _ => Path.Combine(ProjectPaths.ResultsFolder, "bench"),
@@ -36,11 +47,13 @@ public static class BenchCommand
 
         var command = new Command("bench",
             "speed and memory on this machine against the budgets (full default run ≤ 150 s, features ≤ 5 s, spectrogram epoch ≤ raw epoch, " +
-            "inference p50 ≤ 2 ms, batched ≤ single per recording, peak memory ≤ 2 GiB) -> results/bench/; exit code 1 when one is missed. " +
+            "inference p50 ≤ 2 ms, batched ≤ single per recording, peak memory ≤ 2 GiB, demo upload to answer p95 ≤ 300 ms) -> results/bench/; " +
+            "exit code 1 when one is missed. " +
             "Also measured: each model's training throughput (median and spread of --trials trials of --steps steps after warm-up), " +
-            "multiply-adds per recording and GFLOP/s beside the cores' peak, page faults per training step, p95 latency")
+            "multiply-adds per recording and GFLOP/s beside the cores' peak, page faults per training step, p95 latency, " +
+            "the demo page's upload-to-answer p50/p95 (a real demo server on loopback, real recordings posted to it)")
         {
-            data, threads, trials, steps, full, compare, mirror, outDir,
+            data, threads, trials, steps, full, compare, mirror, demoRun, demoRequests, demoOnly, outDir,
         };
 
         command.SetAction(parse =>
@@ -54,19 +67,63 @@ public static class BenchCommand
                                  ?? throw new UsageException("--compare: the project root is not found; name the mirror with --mirror FILE");
             var threadCount = OptionValues.Bind("--threads", () => new TrainingSettings(Threads: parse.GetValue(threads)).Validated().Threads);
 
+            int requests = OptionValues.Bind("--demo-requests", () => parse.GetValue(demoRequests) >= 1 ? parse.GetValue(demoRequests)
+                : throw new ArgumentException("at least one request"));
+            var budgets = new BenchBudgets();
+            if (parse.GetValue(demoOnly))
+            {
+                var alone = MeasureDemo(parse.GetValue(demoRun), parse.GetValue(data), requests, required: true)!;
+                var check = DemoBudget(alone, budgets);
+                Console.WriteLine();
+                PrintBudgets([check]);
+                var aloneFile = Path.Combine(parse.GetValue(outDir)!, $"demo-latency-{DateTime.Now:yyyyMMdd-HHmmss}.json");
+                ResultsJson.Save(aloneFile, new { Info = SpokenDigits.Runs.RunInfo.Capture(parse.CommandText(), ProjectPaths.TryFindRoot(), threadCount ?? 0)
+                    with { Finished = DateTimeOffset.Now }, Demo = alone, Budgets = new[] { check } });
+                Console.WriteLine($"Written {aloneFile}");
+                return check.Met ? ExitCodes.Success : ExitCodes.Error;
+            }
+
             var bench = new Benchmark(parse.GetValue(data), new TrainingSettings(Threads: threadCount), log: Console.Out, bench: settings);
-            var result = bench.Run(parse.CommandText(), new BenchBudgets(), parse.GetValue(full), doCompare ? mirrorScript : null);
+            var result = bench.Run(parse.CommandText(), budgets, parse.GetValue(full), doCompare ? mirrorScript : null);
+            if (MeasureDemo(parse.GetValue(demoRun), parse.GetValue(data), requests, required: false) is { } demo)
+                result = result with { Demo = demo, Budgets = [.. result.Budgets, DemoBudget(demo, budgets)] };
 
             Console.WriteLine();
-            Console.WriteLine($"{"budget",-56} {"measured",12} {"limit",10}  ok");
-            foreach (var b in result.Budgets)
-                Console.WriteLine($"{b.Name,-56} {Fmt(b.Measured) + " " + b.Unit,12} {Fmt(b.Limit) + " " + b.Unit,10}  {(b.Met ? "yes" : "NO")}");
+            PrintBudgets(result.Budgets);
             var file = Path.Combine(parse.GetValue(outDir)!, $"bench-{DateTime.Now:yyyyMMdd-HHmmss}.json");
             ResultsJson.Save(file, result);
             Console.WriteLine($"Written {file}");
             return result.AllBudgetsMet ? ExitCodes.Success : ExitCodes.Error;
         });
         return command;
+    }
+
+    static void PrintBudgets(IReadOnlyList<BudgetCheck> budgets)
+    {
+        Console.WriteLine($"{"budget",-56} {"measured",12} {"limit",10}  ok");
+        foreach (var b in budgets)
+            Console.WriteLine($"{b.Name,-56} {Fmt(b.Measured) + " " + b.Unit,12} {Fmt(b.Limit) + " " + b.Unit,10}  {(b.Met ? "yes" : "NO")}");
+    }
+
+    static BudgetCheck DemoBudget(DemoLatency demo, BenchBudgets budgets) =>
+        new($"demo upload → answer p95 (p50 {Fmt(demo.UploadToAnswer.P50)} ms)", demo.UploadToAnswer.P95, budgets.DemoP95Milliseconds, "ms");
+
+    /// <summary>The demo's upload-to-answer time over FSDD recordings (one take of every speaker and digit), or null with a
+    /// message when no run is named and none is found (unless <paramref name="required"/>).</summary>
+    static DemoLatency? MeasureDemo(string? runFolder, string? dataFolder, int requests, bool required)
+    {
+        string folder;
+        try { folder = DemoRun.Resolve(runFolder, ProjectPaths.ResultsFolder); }
+        catch (InvalidDataException e) when (!required)
+        {
+            Console.WriteLine($"Demo upload → answer: not measured ({e.Message})");
+            return null;
+        }
+        var recordings = RecordingCatalog.Discover(DataLocator.FindRecordings(dataFolder))
+            .Where(r => r.Take == 0).Select(r => r.Path).ToList();
+        SpokenDigits.Runtime.Nnpack.Apply();
+        using var inference = LiveInference.Load(folder);
+        return UploadLatency.MeasureAsync(inference, recordings, requests, log: Console.Out).GetAwaiter().GetResult();
     }
 
     static string Fmt(double x) => x.ToString(x >= 100 ? "F0" : x >= 0.1 ? "F2" : "F3", CultureInfo.InvariantCulture);

@@ -6,7 +6,8 @@ namespace SpokenDigits.Cli.Commands;
 
 /// <summary>
 /// kernel -f &lt;connection-file&gt;: runs the Jupyter kernel (C#, the notebook engine of run-notebook).
-/// kernel install [--user | --prefix DIR] [--name spokendigits-csharp]: writes its kernelspec.
+/// kernel install [--user | --prefix DIR] [--name spokendigits-csharp] [--no-net-csharp]: writes its kernelspec, and the
+/// same kernel under the notebooks' name <c>.net-csharp</c> where no .NET Interactive kernel has that name.
 /// </summary>
 /// <remarks>Like run-notebook, this path must not touch SpokenDigits library types: notebooks #r the library themselves.</remarks>
 public static class KernelCommand
@@ -29,7 +30,11 @@ public static class KernelCommand
         var user = new Option<bool>("--user") { Description = "for this user, in ~/.local/share/jupyter/kernels (the default)" };
         var prefix = new Option<string?>("--prefix") { HelpName = "DIR", Description = "into DIR/share/jupyter/kernels instead (e.g. a virtual environment)" };
         var name = new Option<string>("--name") { HelpName = "NAME", Description = "the kernelspec's folder name", DefaultValueFactory = _ => KernelSpec.DefaultName };
-        var install = new Command("install", "register the kernel with Jupyter as \"C# (SpokenDigits)\"") { user, prefix, name };
+        var noAlias = new Option<bool>("--no-net-csharp")
+        {
+            Description = $"do not also register it as '{KernelSpec.NotebooksName}', the kernel the notebooks name (done only where no .NET Interactive kernel has that name)",
+        };
+        var install = new Command("install", "register the kernel with Jupyter as \"C# (SpokenDigits)\"") { user, prefix, name, noAlias };
         install.Validators.Add(r =>
         {
             if (r.GetResult(user) is { Implicit: false } && r.GetResult(prefix) is { Implicit: false }) r.AddError("--user and --prefix exclude each other");
@@ -44,9 +49,24 @@ public static class KernelCommand
             Console.WriteLine($"installed kernelspec '{kernelName}' in {dir}");
             Console.WriteLine($"  runs: dotnet {dll} kernel -f {{connection_file}}");
             Console.WriteLine("  (the kernel runs this build: rebuild the CLI after changing the engine; re-run install if the repository moves)");
+            if (kernelName != KernelSpec.NotebooksName && !parse.GetValue(noAlias))
+                ReportAlias(KernelSpec.InstallNotebooksAlias(dll, parse.GetValue(prefix)));
             return ExitCodes.Success;
         });
         return install;
+    }
+
+    static void ReportAlias(KernelSpec.NotebooksAlias alias)
+    {
+        if (alias.Installed is { } dir)
+        {
+            Console.WriteLine($"installed kernelspec '{KernelSpec.NotebooksName}' in {dir}");
+            Console.WriteLine("  (the name the notebooks' metadata ask for: with no .NET Interactive kernel installed they open in this kernel;");
+            Console.WriteLine("   install .NET Interactive and re-run `kernel install` to hand the name back)");
+            return;
+        }
+        Console.WriteLine($"left kernelspec '{KernelSpec.NotebooksName}' in {alias.OtherKernel} as it is: it belongs to another kernel (such as .NET Interactive), and the notebooks open with it");
+        if (alias.RemovedOurs) Console.WriteLine($"  removed this kernel's earlier '{KernelSpec.NotebooksName}' copy, which would have hidden it");
     }
 
     static int Serve(string file)

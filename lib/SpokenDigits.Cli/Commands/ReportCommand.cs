@@ -48,6 +48,12 @@ public static class ReportCommand
         {
             HelpName = "DIR", Description = "report folder (default results/report-<timestamp>); finished seeds there are reused",
         };
+        var cross = new Option<string[]>("--cross")
+        {
+            HelpName = "DIR",
+            Description = "a test-only corpus to evaluate every seed run on, shown beside the FSDD test part (repeatable; default: ../shared/datasets/speechcommands-digits when it exists; none: no corpus). With --from: evaluates only the corpora given",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var from = new Option<string?>("--from") { HelpName = "DIR", Description = "only regenerate the report from an existing report folder (no training)" };
         var training = new TrainingOptions();
 
@@ -55,7 +61,7 @@ public static class ReportCommand
             "the three trainings over several seeds (and optionally leave one speaker out), then a Markdown + HTML report with paired significance tests");
         foreach (var option in new Option[] { seeds, firstSeed, splitSeed, loso, losoSeeds, split }) command.Options.Add(option);
         training.AddTo(command);
-        foreach (var option in new Option[] { subset, quick, data, skipBad, resamples, outFolder, from }) command.Options.Add(option);
+        foreach (var option in new Option[] { subset, quick, data, skipBad, resamples, outFolder, cross, from }) command.Options.Add(option);
 
         command.SetAction(parse =>
         {
@@ -63,9 +69,11 @@ public static class ReportCommand
             int resampleCount = parse.GetValue(resamples);
             if (parse.GetValue(from) is { } fromFolder)
             {
-                var given = command.Options.Where(o => o != from && o != resamples && parse.WasGiven(o)).Select(o => o.Name).ToList();
-                if (given.Count > 0) throw new UsageException($"--from only regenerates the report (with --resamples); leave out {string.Join(", ", given)}");
-                return Write(new ReportFolder(fromFolder), commandText, resampleCount);
+                var given = command.Options.Where(o => o != from && o != resamples && o != cross && parse.WasGiven(o)).Select(o => o.Name).ToList();
+                if (given.Count > 0) throw new UsageException($"--from only regenerates the report (with --resamples and --cross); leave out {string.Join(", ", given)}");
+                var existing = new ReportFolder(fromFolder);
+                EvaluateTestCorpora(existing, parse.WasGiven(cross) ? Corpora(parse.GetValue(cross)!) : []);
+                return Write(existing, commandText, resampleCount);
             }
 
             bool isQuick = parse.GetValue(quick);
@@ -103,6 +111,7 @@ public static class ReportCommand
                 var folds = new SpeakerIndependentProtocol(options with { SplitSeed = multi.SplitSeed }, losoSeedList, progress).Run(commandText, folder, ConsoleCancellation.Token);
                 ok &= folds.All(f => f.Runs.All(r => r.Models.All(x => x.Succeeded)));
             }
+            EvaluateTestCorpora(folder, parse.WasGiven(cross) ? Corpora(parse.GetValue(cross)!) : DataLocator.DefaultTestCorpora());
             return Write(folder, commandText, resampleCount) == ExitCodes.Success && ok ? ExitCodes.Success : ExitCodes.Error;
         });
         return command;
@@ -114,6 +123,18 @@ public static class ReportCommand
         var option = new Option<int>("--resamples") { HelpName = "N", Description = "bootstrap resamples", DefaultValueFactory = _ => DefaultResamples };
         option.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--resamples must be at least 1"); });
         return option;
+    }
+
+    /// <summary>--cross values: folders, or nothing for "none".</summary>
+    static IReadOnlyList<string> Corpora(string[] given) =>
+        given.Length == 1 && given[0].Trim().ToLowerInvariant() == "none" ? [] : given;
+
+    static void EvaluateTestCorpora(ReportFolder folder, IReadOnlyList<string> corpora)
+    {
+        if (corpora.Count == 0) return;
+        Console.WriteLine($"Test-only corpora (never trained on): {string.Join(", ", corpora.Select(Path.GetFullPath))}");
+        var made = Inference.TestCorpusEvaluation.EnsureEvaluated(folder, corpora, Console.Out, ConsoleCancellation.Token);
+        if (made.Count == 0) Console.WriteLine("   every seed run already evaluated on them");
     }
 
     static int Write(ReportFolder folder, string command, int resamples)

@@ -147,7 +147,7 @@ public static class TrainCommand
         }
     }
 
-    static DatasetLayout ParseLayout(string text) => text.ToLowerInvariant() switch
+    internal static DatasetLayout ParseLayout(string text) => text.ToLowerInvariant() switch
     {
         "auto" => DatasetLayout.Auto,
         "fsdd" => DatasetLayout.Fsdd,

@@ -16,6 +16,10 @@ public sealed class JupyterKernelOptions
 
     /// <summary>Where the kernel logs protocol problems (dropped messages...). Default: the process's stderr.</summary>
     public TextWriter? Log { get; set; }
+
+    /// <summary>Tests only: called on the control thread with each control message's type after the kernel noted which
+    /// cell was running when the message arrived and before it is handled (lets a test hold an interrupt in that window).</summary>
+    internal Action<string>? ControlMessageNoted { get; set; }
 }
 
 /// <summary>
@@ -46,7 +50,8 @@ public sealed class JupyterKernel : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly object _cellGate = new();
     private readonly List<Thread> _threads = new();
-    private CancellationTokenSource? _runningCell;
+    private readonly Action<string>? _controlMessageNoted;
+    private RunningCell? _runningCell; // under _cellGate
     private int _executionCount;
     private bool _abortQueued; // shell thread only
     private int _started, _disposed;
@@ -58,6 +63,7 @@ public sealed class JupyterKernel : IDisposable
         _connection = connection;
         _signer = new MessageSigner(connection.Key, connection.SignatureScheme);
         _log = options.Log ?? Console.Error;
+        _controlMessageNoted = options.ControlMessageNoted;
         _session = new NotebookSession(options.Session);
         _introspection = new KernelIntrospection(_session, options.Session.Imports);
         _shell = new RouterSocket(); _control = new RouterSocket(); _stdin = new RouterSocket();
@@ -178,15 +184,17 @@ public sealed class JupyterKernel : IDisposable
         while (!_stop.IsCancellationRequested)
         {
             if (!socket.TryReceiveMultipartMessage(Poll, ref frames)) continue;
+            var runningAtArrival = RunningCellNow();   // what an interrupt_request in these frames applies to
             var request = WireFormat.Parse(frames, _signer, out var error);
             if (request is null)
             {
                 Log($"{channel}: dropped a message: {error}");
                 continue;
             }
-            try { Handle(socket, channel, request); }
+            if (socket == _control) _controlMessageNoted?.Invoke(request.MsgType);
+            try { Handle(socket, channel, request, runningAtArrival); }
             catch (Exception e) { Log($"{channel}: {request.MsgType} failed: {e}"); }
-            if (_abortQueued) AbortQueued(socket, channel);
+            if (socket == _shell && _abortQueued) AbortQueued(socket, channel);
         }
     }
 
@@ -205,7 +213,7 @@ public sealed class JupyterKernel : IDisposable
             if (request is null) { Log($"{channel}: dropped a message: {error}"); continue; }
             try
             {
-                if (request.MsgType != "execute_request") { Handle(socket, channel, request); continue; }
+                if (request.MsgType != "execute_request") { Handle(socket, channel, request, RunningCellNow()); continue; }
                 Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
                 int count;
                 lock (_cellGate) count = _executionCount;
@@ -219,7 +227,9 @@ public sealed class JupyterKernel : IDisposable
 
     // ---- dispatch -------------------------------------------------------------------------------
 
-    private void Handle(RouterSocket socket, string channel, JupyterMessage request)
+    /// <param name="runningAtArrival">The cell that was running when the request arrived (null: none), taken before the
+    /// request was parsed: an interrupt_request interrupts that cell only, never one that started while it was handled.</param>
+    private void Handle(RouterSocket socket, string channel, JupyterMessage request, RunningCell? runningAtArrival)
     {
         var type = request.MsgType;
         if (type.StartsWith("comm_", StringComparison.Ordinal) && type != "comm_info_request")
@@ -240,7 +250,7 @@ public sealed class JupyterKernel : IDisposable
                 case "comm_info_request": Reply(socket, request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() }); break;
                 case "history_request": Reply(socket, request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() }); break;
                 case "interrupt_request":
-                    CancelRunningCell();
+                    Interrupt(runningAtArrival);
                     Reply(socket, request, "interrupt_reply", new JsonObject { ["status"] = "ok" });
                     break;
                 case "shutdown_request":
@@ -307,17 +317,20 @@ public sealed class JupyterKernel : IDisposable
         CellExecutionResult? result = null;
         if (!string.IsNullOrWhiteSpace(code))
         {
-            var cts = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            lock (_cellGate) _runningCell = cts;
+            var cell = new RunningCell(count, CancellationTokenSource.CreateLinkedTokenSource(_stop.Token));
+            lock (_cellGate) _runningCell = cell;
             try
             {
                 IOutputSink? sink = silent ? null : new IopubSink(this, request, count);
-                result = _session.ExecuteAsync(code, sink, cts.Token, $"Cell In[{count}]").GetAwaiter().GetResult();
+                result = _session.ExecuteAsync(code, sink, cell.Cancellation.Token, $"Cell In[{count}]").GetAwaiter().GetResult();
             }
             finally
             {
-                lock (_cellGate) _runningCell = null;
-                cts.Dispose();
+                lock (_cellGate)
+                {
+                    _runningCell = null;
+                    cell.Cancellation.Dispose();   // under the gate: an interrupt never cancels a disposed source
+                }
             }
         }
 
@@ -378,13 +391,33 @@ public sealed class JupyterKernel : IDisposable
         });
     }
 
-    private void CancelRunningCell()
+    private RunningCell? RunningCellNow()
+    {
+        lock (_cellGate) return _runningCell;
+    }
+
+    /// <summary>
+    /// Interrupts <paramref name="target"/>, the cell that was running when the interrupt_request arrived, if it still
+    /// runs. An interrupt that arrived between two cells, or whose cell ended before it was handled, is dropped (and
+    /// logged): it never cancels the next cell, which the user did not ask to stop.
+    /// </summary>
+    private void Interrupt(RunningCell? target)
     {
         lock (_cellGate)
         {
-            try { _runningCell?.Cancel(); } catch (ObjectDisposedException) { }
+            if (target is null) { Log("interrupt_request arrived while no cell was running: nothing to interrupt"); return; }
+            if (!ReferenceEquals(target, _runningCell)) { Log($"interrupt_request for In[{target.ExecutionCount}] arrived as it ended: dropped"); return; }
+            target.Cancellation.Cancel();
         }
     }
+
+    private void CancelRunningCell()
+    {
+        lock (_cellGate) _runningCell?.Cancellation.Cancel();
+    }
+
+    /// <summary>The cell being executed: its number and its cancellation (disposed under the cell gate when it ends).</summary>
+    private sealed record RunningCell(int ExecutionCount, CancellationTokenSource Cancellation);
 
     // ---- sending --------------------------------------------------------------------------------
 

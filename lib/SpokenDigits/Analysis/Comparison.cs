@@ -1,8 +1,10 @@
+using SpokenDigits.Models;
 using System.Globalization;
 using System.Text;
 using SpokenDigits.Charts;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Runs;
+using static SpokenDigits.Analysis.Prose;
 
 namespace SpokenDigits.Analysis;
 
@@ -36,8 +38,8 @@ public sealed record ConfusionChange(string A, string B, int BestSingle, int Fus
 }
 
 /// <summary>
-/// The comparison of one run's three models (found by name: <see cref="FusionGainChart.RawModel"/>,
-/// <see cref="FusionGainChart.SpecModel"/>, <see cref="FusionGainChart.FusionModel"/>): the summary table,
+/// The comparison of one run's three models (found by name: <see cref="ModelNames.Raw"/>,
+/// <see cref="ModelNames.Spec"/>, <see cref="ModelNames.Fusion"/>): the summary table,
 /// per-digit F1, the per-digit gain of fusion over the better single branch, the digit pairs each model
 /// confuses, the pairs fusion confuses less (or more) than the better single model, and a Markdown discussion
 /// whose every number is computed here. Deterministic; numbers are formatted with the invariant culture.
@@ -54,9 +56,9 @@ public sealed class Comparison
         if (tolerance < 0 || !double.IsFinite(tolerance)) throw new ArgumentOutOfRangeException(nameof(tolerance));
         Models = models;
         Tolerance = tolerance;
-        Raw = Find(FusionGainChart.RawModel);
-        Spec = Find(FusionGainChart.SpecModel);
-        Fusion = Find(FusionGainChart.FusionModel);
+        Raw = Find(ModelNames.Raw);
+        Spec = Find(ModelNames.Spec);
+        Fusion = Find(ModelNames.Fusion);
         Rows = models.Select(m => new ComparisonRow(m.ModelName, m.ParameterCount, m.History.Count, m.BestEpoch,
             m.Test?.Accuracy, m.Test?.MacroF1, m.Test?.Confusion.Total ?? 0, m.Failure ?? (m.Test is null ? "no test report" : null))).ToList();
 
@@ -160,7 +162,7 @@ public sealed class Comparison
         md.AppendLine("### What this run says").AppendLine();
         if (!IsComplete)
         {
-            var missing = new[] { (FusionGainChart.RawModel, Raw), (FusionGainChart.SpecModel, Spec), (FusionGainChart.FusionModel, Fusion) }
+            var missing = new[] { (ModelNames.Raw, Raw), (ModelNames.Spec, Spec), (ModelNames.Fusion, Fusion) }
                 .Where(x => x.Item2?.Test is null).Select(x => x.Item1 + (x.Item2?.Failure is { } f ? $" (failed: {f})" : " (missing)"));
             md.AppendLine($"The comparison needs all three models with test results; not available: {string.Join(", ", missing)}.");
             return md.ToString();
@@ -172,14 +174,14 @@ public sealed class Comparison
         var best = BestSingle!;
         var bestTest = best.Test!;
         string bestShort = Short(best.ModelName);
-        string otherShort = best == Raw ? "spectrogram-only" : "raw-only";
+        string otherShort = Short(best == Raw ? ModelNames.Spec : ModelNames.Raw);
         int n = fusion.Confusion.Total;
         double deltaAcc = fusion.Accuracy - bestTest.Accuracy;
         double deltaF1 = fusion.MacroF1 - bestTest.MacroF1;
         int deltaCorrect = fusion.Confusion.Correct - bestTest.Confusion.Correct;
 
         md.AppendLine($"- **Overall.** On {n} test recordings the fusion model reaches {P(fusion.Accuracy)} accuracy (macro-F1 {F3(fusion.MacroF1)}), " +
-                      $"against {P(raw.Accuracy)} ({F3(raw.MacroF1)}) for the raw-waveform model and {P(spec.Accuracy)} ({F3(spec.MacroF1)}) for the spectrogram model.");
+                      $"against {P(raw.Accuracy)} ({F3(raw.MacroF1)}) for the {Short(ModelNames.Raw)} model and {P(spec.Accuracy)} ({F3(spec.MacroF1)}) for the {Short(ModelNames.Spec)} model.");
         string verdict = Math.Abs(deltaAcc) * n < 0.5
             ? $"Fusion ties the better single branch, the {bestShort} model"
             : deltaAcc > 0
@@ -252,19 +254,9 @@ public sealed class Comparison
         return list.OrderByDescending(x => x.Change.Reduction).ThenBy(x => x.A).ThenBy(x => x.B).Select(x => x.Change).ToList();
     }
 
-    static string Short(string modelName) => modelName switch
-    {
-        FusionGainChart.RawModel => "raw-only",
-        FusionGainChart.SpecModel => "spectrogram-only",
-        FusionGainChart.FusionModel => "fusion",
-        _ => modelName,
-    };
-
     static string GainText(FusionGainRow g) => $"{g.Label} ({Signed(g.Gain, "0.000")})";
 
     static string ChangeText(ConfusionChange c) => $"{c.A}↔{c.B} ({c.BestSingle.ToString(Inv)} → {c.Fusion.ToString(Inv)})";
-
-    static string Count(int n, string noun) => n.ToString(Inv) + " " + noun + (n == 1 ? "" : "s");
 
     internal static string P(double x) => (100 * x).ToString("0.00", Inv) + "%";
     internal static string Pp(double x) => (100 * x).ToString("0.00", Inv) + " percentage points";

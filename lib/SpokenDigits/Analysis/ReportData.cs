@@ -10,8 +10,12 @@ public sealed record ReportData(
     IReadOnlyList<RunResults> SeedRuns,
     SeedSummary? Seeds,
     IReadOnlyList<(string Speaker, IReadOnlyList<RunResults> Runs)> LosoFolds,
-    SpeakerIndependentSummary? Loso)
+    SpeakerIndependentSummary? Loso,
+    IReadOnlyList<CrossCorpusSummary>? CrossCorpora = null)
 {
+    /// <summary>The seed runs on each test-only corpus they were evaluated on (none when they were not).</summary>
+    public IReadOnlyList<CrossCorpusSummary> CrossCorporaOrNone => CrossCorpora ?? [];
+
     /// <summary>Reads every run under <paramref name="folder"/> and aggregates them.</summary>
     /// <exception cref="FileNotFoundException">The folder holds no finished run at all.</exception>
     public static ReportData Load(ReportFolder folder, int resamples = 10000, int bootstrapSeed = 20240601)
@@ -23,7 +27,8 @@ public sealed record ReportData(
             throw new FileNotFoundException($"{folder.Path} holds no seed-<n>/{RunFolder.ResultsFile} nor {ReportFolder.LosoFolder}/<speaker>/seed-<n>/{RunFolder.ResultsFile}: is it a report folder?");
         return new ReportData(folder.Path, folder.LoadManifest(), seedRuns,
             seedRuns.Count > 0 ? SeedSummary.From(seedRuns, resamples, bootstrapSeed) : null,
-            folds, folds.Count > 0 ? SpeakerIndependentSummary.From(folds, resamples, bootstrapSeed) : null);
+            folds, folds.Count > 0 ? SpeakerIndependentSummary.From(folds, resamples, bootstrapSeed) : null,
+            CrossCorpusSummary.Load(folder, seedRuns, resamples, bootstrapSeed));
     }
 
     /// <summary>The split seeds of the multi-seed runs, in order, once each: one value when they share one split.</summary>
@@ -33,6 +38,9 @@ public sealed record ReportData(
     public RunResults First => SeedRuns.Count > 0 ? SeedRuns[0] : LosoFolds[0].Runs[0];
 
     public IEnumerable<RunResults> AllRuns => SeedRuns.Concat(LosoFolds.SelectMany(f => f.Runs));
+
+    /// <summary>When the last of the runs finished (null when none has): the time the report's data is of.</summary>
+    public DateTimeOffset? LastFinished => AllRuns.Max(r => r.Info.Finished);
 }
 
 /// <summary>Number formatting shared by every part of the report (invariant culture).</summary>
@@ -72,13 +80,4 @@ public static class ReportFormat
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, folder);
         return Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar) ? folder : relative.Replace('\\', '/');
     }
-
-    /// <summary>Plain words for the three models, as used in prose.</summary>
-    public static string Short(string modelName) => modelName switch
-    {
-        var n when n == SeedSummary.RawName => "raw-waveform",
-        var n when n == SeedSummary.SpecName => "spectrogram",
-        var n when n == SeedSummary.FusionName => "fusion",
-        _ => modelName,
-    };
 }

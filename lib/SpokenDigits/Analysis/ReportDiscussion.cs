@@ -1,4 +1,6 @@
+using SpokenDigits.Models;
 using static SpokenDigits.Analysis.ReportFormat;
+using static SpokenDigits.Analysis.Prose;
 
 namespace SpokenDigits.Analysis;
 
@@ -14,6 +16,7 @@ public static class ReportDiscussion
         var list = new List<string>();
         if (d.Seeds is { } s) list.AddRange(MultiSeed(s, d.SplitSeeds));
         if (d.Loso is { } l) list.AddRange(Loso(l));
+        foreach (var c in d.CrossCorporaOrNone) list.Add(CrossCorpus(c, d.Seeds));
         list.Add(Caveats(d));
         return list;
     }
@@ -99,8 +102,8 @@ public static class ReportDiscussion
     static string? SpeakersFusionHelps(SpeakerIndependentSummary l)
     {
         var names = l.ModelNames.ToList();
-        int fusion = names.IndexOf(SeedSummary.FusionName);
-        var singles = new[] { SeedSummary.RawName, SeedSummary.SpecName }.Select(n => names.IndexOf(n)).Where(i => i >= 0).ToList();
+        int fusion = names.IndexOf(ModelNames.Fusion);
+        var singles = new[] { ModelNames.Raw, ModelNames.Spec }.Select(n => names.IndexOf(n)).Where(i => i >= 0).ToList();
         if (fusion < 0 || singles.Count == 0) return null;
         var gains = l.Speakers
             .Where(r => r.Accuracy[fusion] is not null && singles.All(i => r.Accuracy[i] is not null))
@@ -113,6 +116,24 @@ public static class ReportDiscussion
         return $"Per held-out speaker, fusion is ahead of the better single model for that speaker on {Int(ahead.Count)} of {Int(gains.Count)}" +
                (ahead.Count == 0 ? "" : $": {List(ahead)}") +
                (behind.Count == 0 ? "." : $"; it is behind, or level, on {List(behind)} (accuracy points; one fold each, so these are descriptive).");
+    }
+
+    /// <summary>The models on a test-only corpus beside their FSDD test accuracy, and fusion against the better branch there.</summary>
+    static string CrossCorpus(CrossCorpusSummary c, SeedSummary? fsdd)
+    {
+        var ran = c.Summary.Models.Where(m => m.Runs > 0).ToList();
+        if (ran.Count == 0) return $"On {c.Corpus} no model could be evaluated.";
+        string Fsdd(ModelSeedSummary m) => fsdd?.Model(m.ModelName) is { Runs: > 0 } f ? $", against {PercentPm(f.Accuracy)} on the FSDD test part" : "";
+        var text = $"On {c.Corpus} ({Int(c.Recordings)} recordings of voices and microphones the models never met in training; never used to choose anything), " +
+                   "mean accuracy was " + Join(ran.Select(m => $"{PercentPm(m.Accuracy)} for the {Short(m.ModelName)} model{Fsdd(m)}")) + "." +
+                   (c.NoSpeech > 0 ? $" The detector heard no word in {Int(c.NoSpeech)} of them (they count with each model's answer on the centre-fitted recording)." : "");
+        var better = c.Summary.Comparisons.Where(x => x.Pooled is not null)
+            .OrderByDescending(x => c.Summary.Model(x.ModelB)?.Accuracy.Mean ?? double.NegativeInfinity).FirstOrDefault();
+        if (better?.Pooled is not { } p) return text;
+        bool sig = p.Lower > 0 || p.Upper < 0;
+        return text + $" Against the better single branch there, the {Short(better.ModelB)} model, fusion is {Points(p.Difference)} accuracy points " +
+               $"(seed-averaged, 95% bootstrap CI [{Points(p.Lower)}, {Points(p.Upper)}]), " +
+               (sig ? (p.Difference > 0 ? "significantly better." : "significantly worse.") : "not significantly different.");
     }
 
     static string Caveats(ReportData d)
@@ -131,10 +152,4 @@ public static class ReportDiscussion
 
     static string Pair(ConfusionPairChange p) =>
         $"{p.Truth} taken for {p.Predicted} ({Int(p.Fusion)} times by fusion vs {Int(p.BetterBranch)} by the better branch)";
-
-    static string Join(IEnumerable<string> items)
-    {
-        var l = items.ToList();
-        return l.Count switch { 0 => "", 1 => l[0], _ => string.Join(", ", l.Take(l.Count - 1)) + " and " + l[^1] };
-    }
 }

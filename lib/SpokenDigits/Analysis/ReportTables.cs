@@ -1,6 +1,9 @@
+using SpokenDigits.Models;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Runs;
+using SpokenDigits.Training;
 using static SpokenDigits.Analysis.ReportFormat;
+using static SpokenDigits.Analysis.Prose;
 
 namespace SpokenDigits.Analysis;
 
@@ -30,6 +33,13 @@ public static class ReportTables
         $"Test accuracy and macro-F1 over {s.Seeds.Count} model seeds (mean ± sample std)",
         ["Model", "Seeds", "Failed", "Accuracy", "Macro-F1"],
         s.Models.Select(m => (IReadOnlyList<string>)[m.ModelName, Int(m.Runs), Int(m.FailedRuns), PercentPm(m.Accuracy), F3Pm(m.MacroF1)]).ToList());
+
+    /// <summary>Each model on a test-only corpus beside its accuracy on the FSDD test part.</summary>
+    public static ReportTable CrossCorpusHeadline(CrossCorpusSummary c, SeedSummary? fsdd) => new(
+        $"{c.Corpus}: {Int(c.Recordings)} recordings ({Int(c.NoSpeech)} without detected speech), accuracy and macro-F1 over {Int(c.Summary.Seeds.Count)} model seeds (mean ± sample std)",
+        ["Model", "Seeds", "FSDD test accuracy", "Accuracy", "Macro-F1"],
+        c.Summary.Models.Select(m => (IReadOnlyList<string>)[m.ModelName, Int(m.Runs),
+            fsdd?.Model(m.ModelName) is { } f ? PercentPm(f.Accuracy) : "–", PercentPm(m.Accuracy), F3Pm(m.MacroF1)]).ToList());
 
     public static ReportTable PerSeed(IReadOnlyList<RunResults> runs, SeedSummary s) => new(
         "Test accuracy per seed",
@@ -82,7 +92,7 @@ public static class ReportTables
             .Take(PairRows).ToList();
         return new ReportTable(
             (less ? "Digit pairs fusion confuses less" : "Digit pairs fusion confuses more") + $" than the better branch for that pair (counts summed over {Int(seeds)} seeds)",
-            ["True digit", "Taken for", SeedSummary.RawName, SeedSummary.SpecName, SeedSummary.FusionName, "Fusion − better branch"],
+            ["True digit", "Taken for", ModelNames.Raw, ModelNames.Spec, ModelNames.Fusion, "Fusion − better branch"],
             chosen.Select(p => (IReadOnlyList<string>)[p.Truth, p.Predicted, Int(p.Raw), Int(p.Spec), Int(p.Fusion), p.Change.ToString("+0;−0;0", System.Globalization.CultureInfo.InvariantCulture)]).ToList());
     }
 
@@ -117,10 +127,8 @@ public static class ReportTables
         }
         if (d.LosoFolds.Count > 0)
             rows.Add(["Leave-one-speaker-out", $"{Int(d.LosoFolds.Count)} held-out speakers, seeds {string.Join(", ", d.LosoFolds.SelectMany(x => x.Runs).Select(x => x.Training.Seed).Distinct().Order().Select(Int))}"]);
-        rows.Add(["Training", $"AdamW, lr {t.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} (cosine), weight decay {t.WeightDecay.ToString(System.Globalization.CultureInfo.InvariantCulture)}, batch {Int(t.BatchSize)}, {Int(t.Epochs)} epoch{(t.Epochs == 1 ? "" : "s")}, validation fraction {t.ValidationFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
-        rows.Add(["Augmentation (every model)", t.Augmentation?.ToString() ?? "none"]);
-        rows.Add(["Fused model", $"{r.ArchitectureOrOriginal}; remedies {t.RemediesOrNone.Label}"]);
-        rows.Add(["Features", $"{Int(f.SampleRate)} Hz, {Int(f.ClipSamples)} samples; log-mel {Int(f.MelBands)} bands, {f.WindowMs.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms window, {f.HopMs.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms hop, {f.Normalisation} normalisation"]);
+        foreach (var (name, text) in SettingsText.Rows(f, t, r.ArchitectureOrOriginal))
+            rows.Add([name, text]);
         rows.Add(["Data", r.DataFolder]);
         var settings = d.AllRuns.Select(x => x.Training with { Seed = 0 }).Distinct().Count();
         if (settings > 1) rows.Add(["Warning", $"the runs differ in {Int(settings)} sets of training settings beyond the seed"]);

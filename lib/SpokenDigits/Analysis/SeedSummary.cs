@@ -113,10 +113,6 @@ public sealed record SeedSummary(
     IReadOnlyList<PairedComparison> Comparisons,
     IReadOnlyList<ConfusionPairChange>? PairChanges)
 {
-    public static readonly string RawName = ModelCatalog.Name(ModelKind.Raw);
-    public static readonly string SpecName = ModelCatalog.Name(ModelKind.Spec);
-    public static readonly string FusionName = ModelCatalog.Name(ModelKind.Fusion);
-
     public ModelSeedSummary? Model(string name) => Models.FirstOrDefault(m => m.ModelName == name);
 
     /// <summary>Summarises runs of the same split that differ only in their model seed (<see cref="RunResults.Training"/>.Seed).</summary>
@@ -130,17 +126,17 @@ public sealed record SeedSummary(
         IReadOnlyList<DigitGain>? gains = null;
         IReadOnlyList<ConfusionPairChange>? pairs = null;
         var comparisons = new List<PairedComparison>();
-        if (names.Contains(FusionName) && names.Contains(RawName) && names.Contains(SpecName))
+        if (names.Contains(ModelNames.Fusion) && names.Contains(ModelNames.Raw) && names.Contains(ModelNames.Spec))
         {
-            var complete = runs.Where(r => new[] { RawName, SpecName, FusionName }.All(n => r.Model(n)?.Succeeded == true)).ToList();
+            var complete = runs.Where(r => new[] { ModelNames.Raw, ModelNames.Spec, ModelNames.Fusion }.All(n => r.Model(n)?.Succeeded == true)).ToList();
             gains = complete.Count == 0 ? null : Gains(complete);
-            pairs = ComparePairs(models.First(m => m.ModelName == RawName).SummedConfusion,
-                models.First(m => m.ModelName == SpecName).SummedConfusion, models.First(m => m.ModelName == FusionName).SummedConfusion);
+            pairs = ComparePairs(models.First(m => m.ModelName == ModelNames.Raw).SummedConfusion,
+                models.First(m => m.ModelName == ModelNames.Spec).SummedConfusion, models.First(m => m.ModelName == ModelNames.Fusion).SummedConfusion);
         }
-        if (names.Contains(FusionName))
-            foreach (var branch in new[] { RawName, SpecName }.Where(names.Contains))
-                comparisons.Add(PairedComparison.Compute(FusionName, branch,
-                    runs.Select(r => (r.Training.Seed, PredictionsOf(r, FusionName), PredictionsOf(r, branch))).ToList(),
+        if (names.Contains(ModelNames.Fusion))
+            foreach (var branch in new[] { ModelNames.Raw, ModelNames.Spec }.Where(names.Contains))
+                comparisons.Add(PairedComparison.Compute(ModelNames.Fusion, branch,
+                    runs.Select(r => (r.Training.Seed, PredictionsOf(r, ModelNames.Fusion), PredictionsOf(r, branch))).ToList(),
                     resamples, bootstrapSeed));
         return new SeedSummary(seeds, models, gains, comparisons, pairs);
     }
@@ -168,9 +164,9 @@ public sealed record SeedSummary(
         var perSeed = complete.Select(r =>
         {
             double[] F1(string n) => r.Model(n)!.Test!.PerClass.Select(c => c.F1).ToArray();
-            return Charts.FusionGainChart.Gains(F1(FusionName), F1(RawName), F1(SpecName));
+            return Charts.FusionGainChart.Gains(F1(ModelNames.Fusion), F1(ModelNames.Raw), F1(ModelNames.Spec));
         }).ToList();
-        var labels = complete[0].Model(FusionName)!.Test!.PerClass.Select(c => c.Label).ToList();
+        var labels = complete[0].Model(ModelNames.Fusion)!.Test!.PerClass.Select(c => c.Label).ToList();
         return labels.Select((label, c) => new DigitGain(label, MeanStd.Of(perSeed.Select(g => g[c])),
             perSeed.Count(g => g[c] > 0), perSeed.Count(g => g[c] < 0))).ToList();
     }

@@ -1,3 +1,4 @@
+using SpokenDigits.Models;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Runs;
 
@@ -42,11 +43,11 @@ public sealed record SpeakerIndependentSummary(
             .Where(w => w is not null).Select(w => w!).ToList();
 
         var comparisons = new List<PairedComparison>();
-        string fusion = SeedSummary.FusionName;
+        string fusion = Models.ModelNames.Fusion;
         if (names.Contains(fusion))
         {
             var seeds = folds.SelectMany(f => f.Runs.Select(r => r.Training.Seed)).Distinct().Order().ToList();
-            foreach (var branch in new[] { SeedSummary.RawName, SeedSummary.SpecName }.Where(names.Contains))
+            foreach (var branch in new[] { Models.ModelNames.Raw, Models.ModelNames.Spec }.Where(names.Contains))
                 comparisons.Add(PairedComparison.Compute(fusion, branch, seeds.Select(seed =>
                 {
                     var runs = folds.SelectMany(f => f.Runs.Where(r => r.Training.Seed == seed)).ToList();

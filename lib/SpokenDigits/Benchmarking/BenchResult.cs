@@ -43,7 +43,8 @@ public sealed record EpochAgreement(string Model, double EstimatedSeconds, doubl
 }
 
 /// <summary>Everything <c>spokendigits bench</c> measured, with the machine it ran on: its allocator settings, the
-/// cores' peak, and how busy other processes kept it when the bench started (cores' worth; null where unknown).</summary>
+/// cores' peak, and how busy other processes kept it when the bench started (cores' worth; null where unknown);
+/// <see cref="Demo"/> is the live demo's upload-to-answer time, null when no trained run was there to serve.</summary>
 public sealed record BenchResult(
     RunInfo Info,
     BenchSettings Settings,
@@ -59,7 +60,8 @@ public sealed record BenchResult(
     IReadOnlyList<EpochAgreement>? Epochs,
     MirrorComparison? Mirror,
     double PeakMemoryGiB,
-    IReadOnlyList<BudgetCheck> Budgets)
+    IReadOnlyList<BudgetCheck> Budgets,
+    DemoLatency? Demo = null)
 {
     public bool AllBudgetsMet => Budgets.All(b => b.Met);
 }

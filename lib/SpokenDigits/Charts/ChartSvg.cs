@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using SpokenDigits.Evaluation;
 
 namespace SpokenDigits.Charts;
 
 /// <summary>
-/// Static SVG figures written directly (no browser, no JavaScript), for papers and offline reports:
-/// a confusion matrix and grouped bars. The output is a complete standalone &lt;svg&gt; document.
+/// The static SVG rendering of a <see cref="FigureDefinition"/> (no browser, no JavaScript), for papers and the Markdown
+/// reports: a confusion matrix, grouped bars and lines. Titles, data and axes come from the definition only.
 /// </summary>
-public static partial class ChartSvg
+internal static partial class ChartSvg
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private const string Font = "font-family=\"Helvetica, Arial, sans-serif\"";
@@ -19,8 +18,9 @@ public static partial class ChartSvg
         [(247, 251, 255), (222, 235, 247), (198, 219, 239), (158, 202, 225), (107, 174, 214), (66, 146, 198), (33, 113, 181), (8, 81, 156), (8, 48, 107)];
 
     /// <summary>Confusion matrix: rows = true class (first at the top), columns = predicted; counts or row shares in each cell.</summary>
-    public static string ConfusionMatrix(ConfusionMatrix cm, string title, bool rowNormalised = false)
+    public static string ConfusionMatrix(ConfusionFigure figure)
     {
+        var (cm, title, rowNormalised) = (figure.Matrix, figure.Title, figure.RowNormalised);
         int k = cm.ClassCount;
         double[][] shares = cm.RowNormalised();
         int max = Math.Max(1, cm.Counts.SelectMany(r => r).DefaultIfEmpty(0).Max());
@@ -46,24 +46,13 @@ public static partial class ChartSvg
         return sb.Append("</svg>\n").ToString();
     }
 
-    /// <summary>Per-class F1 of several models as grouped bars (results without a test report are left out).</summary>
-    public static string PerClassF1(IReadOnlyList<ModelResult> results, string title = "Per-digit F1 on the test set")
+    /// <summary>Grouped bars from zero, one group per category and one bar per series, with ± error whiskers where a series has errors; with
+    /// <see cref="GroupedBarsFigure.SignColours"/> a single series is green above zero and red below. Without a given range, the y range covers every
+    /// bar and whisker (and 0).</summary>
+    public static string GroupedBars(GroupedBarsFigure figure)
     {
-        var ok = results.Where(r => r.Test is not null).ToList();
-        var categories = ok.Count == 0 ? [] : ok[0].Test!.PerClass.Select(m => m.Label).ToList();
-        return GroupedBars(title, categories, ok.Select(r => (r.ModelName, (IReadOnlyList<double>)r.Test!.PerClass.Select(m => m.F1).ToList())).ToList(), "F1");
-    }
-
-    /// <summary>Grouped bars of plain values (no error whiskers), y from <paramref name="yMin"/> to <paramref name="yMax"/>.</summary>
-    public static string GroupedBars(string title, IReadOnlyList<string> categories,
-        IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string yLabel, double yMin = 0, double yMax = 1) =>
-        GroupedBars(title, categories, series.Select(s => new BarSeries(s.Name, s.Values, Array.Empty<double>())).ToList(), yLabel, yMin, yMax);
-
-    /// <summary>Grouped bars from zero, one group per category and one bar per series, with ± error whiskers where a series has errors; with <paramref name="signColours"/> a single series
-    /// is green above zero and red below. The y range covers every bar and whisker (and 0).</summary>
-    public static string GroupedBars(string title, IReadOnlyList<string> categories, IReadOnlyList<BarSeries> series, string yLabel,
-        double? yMin = null, double? yMax = null, bool signColours = false)
-    {
+        var (title, categories, series, yLabel, yMin, yMax, signColours) =
+            (figure.Title, figure.Categories, figure.Series, figure.YLabel, figure.YMin, figure.YMax, figure.SignColours);
         var tops = series.SelectMany(s => s.Values.Select((v, i) => v + Err(s, i))).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
         var bottoms = series.SelectMany(s => s.Values.Select((v, i) => v - Err(s, i))).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
         double lo = yMin ?? Math.Min(0, bottoms.Min() * 1.15), hi = yMax ?? Math.Max(0, tops.Max() * 1.15);
@@ -128,9 +117,6 @@ public static partial class ChartSvg
     static int TitleWidth(string title) => 24 + 9 * title.Length;
 
     static double Err(BarSeries s, int i) => i < s.Errors.Count && double.IsFinite(s.Errors[i]) ? s.Errors[i] : 0;
-
-    /// <summary>Writes an SVG atomically (temporary file in the same folder, then moved into place).</summary>
-    public static void Save(string svg, string path) => Runs.AtomicFile.WriteAllText(path, svg);
 
     private static StringBuilder Begin(int width, int height, string title)
     {

@@ -2,12 +2,13 @@ using System.Text;
 
 namespace SpokenDigits.Charts;
 
-public static partial class ChartSvg
+internal static partial class ChartSvg
 {
-    /// <summary>Lines of y against x (e.g. accuracy against epoch), with markers and a legend; y from <paramref name="yMin"/> to
-    /// <paramref name="yMax"/> (default: the data's range), x over the data's range.</summary>
-    public static string Lines(string title, IReadOnlyList<LineSeries> series, string xLabel, string yLabel, double? yMin = null, double? yMax = null)
+    /// <summary>Lines of y against x (e.g. accuracy against epoch), with markers and a legend; y over the figure's range
+    /// (default: the data's range), x over the data's range.</summary>
+    public static string Lines(LinesFigure figure)
     {
+        var (title, series, xLabel, yLabel, yMin, yMax) = (figure.Title, figure.Series, figure.XLabel, figure.YLabel, figure.YMin, figure.YMax);
         var xs = series.SelectMany(s => s.X).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
         var ys = series.SelectMany(s => s.Y).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
         double x0 = xs.Min(), x1 = xs.Max(), lo = yMin ?? ys.Min(), hi = yMax ?? ys.Max();

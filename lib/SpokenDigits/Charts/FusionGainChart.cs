@@ -1,3 +1,4 @@
+using SpokenDigits.Models;
 using System.Text.Json.Nodes;
 using SpokenDigits.Evaluation;
 using static SpokenDigits.Charts.PlotlyFigure;
@@ -11,10 +12,6 @@ namespace SpokenDigits.Charts;
 /// </summary>
 public static class FusionGainChart
 {
-    public const string FusionModel = "TwoStreamFusionModel";
-    public const string RawModel = "RawOnlyModel";
-    public const string SpecModel = "SpecOnlyModel";
-
     /// <summary>The per-class gains (see the class summary).</summary>
     public static double[] Gains(IReadOnlyList<double> fusionF1, IReadOnlyList<double> rawF1, IReadOnlyList<double> specF1)
     {
@@ -57,11 +54,11 @@ public static class FusionGainChart
     }
 
     /// <summary>
-    /// From model results found by name (<see cref="FusionModel"/>, <see cref="RawModel"/>, <see cref="SpecModel"/> by default).
+    /// From model results found by name (<see cref="ModelNames.Fusion"/>, <see cref="ModelNames.Raw"/>, <see cref="ModelNames.Spec"/> by default).
     /// Throws when one of the three is missing or has no test report.
     /// </summary>
-    public static PlotlyChart PerClass(IReadOnlyList<ModelResult> results, string fusionModel = FusionModel,
-        string rawModel = RawModel, string specModel = SpecModel, string title = "F1 gain of fusion over the better single branch")
+    public static PlotlyChart PerClass(IReadOnlyList<ModelResult> results, string fusionModel = ModelNames.Fusion,
+        string rawModel = ModelNames.Raw, string specModel = ModelNames.Spec, string title = "F1 gain of fusion over the better single branch")
     {
         ClassificationReport Find(string name) =>
             results.FirstOrDefault(r => r.ModelName == name)?.Test

@@ -3,7 +3,7 @@ using static SpokenDigits.Charts.PlotlyFigure;
 
 namespace SpokenDigits.Charts;
 
-/// <summary>Interactive lines of y against x (the plotly counterpart of <see cref="ChartSvg.Lines"/>).</summary>
+/// <summary>Interactive lines of y against x (the plotly rendering of <see cref="LinesFigure"/>).</summary>
 public static class LineSeriesChart
 {
     public static PlotlyChart For(string title, IReadOnlyList<LineSeries> series, string xLabel, string yLabel, string tickFormat = ".0%",

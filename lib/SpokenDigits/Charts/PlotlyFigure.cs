@@ -14,9 +14,9 @@ internal static class PlotlyFigure
     /// <summary>Fixed colours of the three models, so every chart shows a model in the same colour.</summary>
     public static string ModelColour(string modelName, int index) => modelName switch
     {
-        "RawOnlyModel" => "#1f77b4",
-        "SpecOnlyModel" => "#ff7f0e",
-        "TwoStreamFusionModel" => "#2ca02c",
+        Models.ModelNames.Raw => "#1f77b4",
+        Models.ModelNames.Spec => "#ff7f0e",
+        Models.ModelNames.Fusion => "#2ca02c",
         _ => Palette[index % Palette.Length],
     };
 

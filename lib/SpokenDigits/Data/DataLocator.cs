@@ -72,6 +72,15 @@ public static class DataLocator
         return Path.Combine(root, "data", "fsdd");
     }
 
+    /// <summary>The test-only corpora beside the project that every report evaluates its runs on when they exist:
+    /// <c>&lt;project root&gt;/../shared/datasets/speechcommands-digits</c> (437 clips of other speakers; never trained on).</summary>
+    public static IReadOnlyList<string> DefaultTestCorpora(string? startDirectory = null)
+    {
+        if (FindProjectRoot(startDirectory) is not { } root) return [];
+        var speechCommands = Path.GetFullPath(Path.Combine(root, "..", "shared", "datasets", "speechcommands-digits"));
+        return Directory.Exists(speechCommands) ? [speechCommands] : [];
+    }
+
     private static IEnumerable<string> ProjectCandidates(string root)
     {
         yield return Path.Combine(root, "data", "fsdd", "recordings");

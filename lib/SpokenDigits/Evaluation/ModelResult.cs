@@ -9,6 +9,7 @@ namespace SpokenDigits.Evaluation;
 /// <param name="Test">Metrics on the test part; null when training failed.</param>
 /// <param name="Failure">Why training stopped early (e.g. the loss became NaN); null on success.</param>
 /// <param name="Fusion">For a fused model: its fusion layer, remedies and test-time branch diagnostics.</param>
+/// <param name="Pretraining">For an MFCC autoencoder model: its reconstruction pre-training, epoch by epoch.</param>
 public sealed record ModelResult(
     string ModelName,
     long ParameterCount,
@@ -17,7 +18,8 @@ public sealed record ModelResult(
     ClassificationReport? Test,
     IReadOnlyList<Prediction> Predictions,
     string? Failure = null,
-    FusionDiagnostics? Fusion = null)
+    FusionDiagnostics? Fusion = null,
+    IReadOnlyList<PretrainingRecord>? Pretraining = null)
 {
     [JsonIgnore] public bool Succeeded => Failure is null && Test is not null;
 

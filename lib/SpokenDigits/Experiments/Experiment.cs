@@ -47,30 +47,29 @@ public sealed class Experiment
         {
             var threads = TorchThreads.Choose();
             training = training with { Threads = threads.Threads };
-            _progress.Line($"Threads:  {threads}");
+            _progress.Line(SettingsText.Line("Threads", threads.ToString()));
         }
         var info = RunInfo.Capture(command, ProjectPaths.TryFindRoot(), training.EffectiveThreads);
-        _progress.Line($"Features: {features}");
-        _progress.Line($"Training: {training}");
-        _progress.Line($"Machine:  {info.Machine}");
+        var architecture = _options.ArchitectureOrDefault;
+        foreach (var line in SettingsText.Lines(features, training, architecture)) _progress.Line(line);
+        _progress.Line(SettingsText.Line("Machine", info.Machine.ToString()));
 
         var (dataFolder, split) = PrepareSplit();
-        _progress.Line($"Data:     {dataFolder}");
-        _progress.Line($"Split:    {split.Protocol}, seed {split.Seed}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test");
+        _progress.Line(SettingsText.Line("Data", dataFolder));
+        _progress.Line(SettingsText.Line("Split", $"{split.Protocol}, seed {split.Seed}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test"));
         output?.SaveSplit(split);
         output?.SaveOptions(_options with { Training = training });   // with the thread count chosen, so --resume keeps it
 
         var clock = Stopwatch.StartNew();
         using var data = SplitDatasets.Build(split, features, _options.SkipBad);
-        foreach (var bad in data.Skipped) _progress.Line($"Skipped:  {bad}");
+        foreach (var bad in data.Skipped) _progress.Line(SettingsText.Line("Skipped", bad.ToString()));
         foreach (var quiet in data.NoSpeech) _progress.Line($"No speech found (kept, centre fitted): {quiet.Path}");
-        if (features.Endpoint.Enabled) _progress.Line($"Endpointing: {data.NoSpeech.Count} of {data.Train.Count + data.Validation.Count + data.Test.Count} recordings without detected speech");
+        if (features.Endpoint.Enabled)
+            _progress.Line(SettingsText.Line("No speech", $"{data.NoSpeech.Count} of {data.Train.Count + data.Validation.Count + data.Test.Count} recordings (the detector found no word)"));
         if (data.NormaliserStatistics is { } statistics) output?.SaveNormaliser(statistics);
         _progress.Line($"Features computed in {clock.Elapsed.TotalSeconds:F1}s: raw {Shape(data.Train.Raw)}, spectrogram {Shape(data.Train.Spectrograms)} (train)");
 
         var results = new List<ModelResult>();
-        var architecture = _options.ArchitectureOrDefault;
-        _progress.Line($"Models:   {architecture}");
         RunResults Snapshot(DateTimeOffset? finished = null) => new(info with { Finished = finished }, dataFolder, features, training,
             SplitSummary.Of(split), data.Skipped, results.ToList(), architecture);
 
@@ -94,7 +93,8 @@ public sealed class Experiment
     {
         string name = ModelCatalog.Name(kind);
         torch.manual_seed(training.Seed);   // identical initialisation stream for every model
-        using var model = ModelCatalog.Create(kind, architecture, data.Pipeline.Spectrogram.Settings.SampleRate);
+        using var model = ModelCatalog.Create(kind, architecture, data.Pipeline.Spectrogram.Settings.SampleRate,
+            clipSamples: data.Pipeline.Spectrogram.Settings.ClipSamples);
         _progress.Line($"{name}: {model.ParameterCount:N0} parameters");
         ModelResult result;
         try
@@ -104,7 +104,8 @@ public sealed class Experiment
             var predictions = Evaluator.Predict(model, data.Test);
             var report = Evaluator.Report(predictions);
             var fusion = model is TwoStreamFusionModel fused ? Diagnose(fused, training, outcome, data.Test) : null;
-            result = new ModelResult(name, model.ParameterCount, outcome.History, outcome.BestEpoch, report, predictions, Fusion: fusion);
+            result = new ModelResult(name, model.ParameterCount, outcome.History, outcome.BestEpoch, report, predictions, Fusion: fusion,
+                Pretraining: outcome.Pretraining);
             _progress.Line($"{name}: test accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1:F3} (weights of epoch {outcome.BestEpoch})");
             output?.SaveModel(result, model);
             checkpoints?.Delete();

@@ -38,6 +38,17 @@ public sealed record EndpointSettings(
     /// <summary>No endpointing: what runs saved before it existed used.</summary>
     public static EndpointSettings Off { get; } = new(Enabled: false);
 
+    /// <summary>One line for people: "off (...)", or "on: ..." with every parameter.</summary>
+    public string Describe() => !Enabled
+        ? "off: the whole recording is centre fitted"
+        : FormattableString.Invariant(
+            $"on: {LowHz}–{HighHz} Hz band, {FrameMs} ms frames every {HopMs} ms; speech {OnDb} dB above the noise floor (frames at the {FloorPercentile}th percentile), ") +
+          FormattableString.Invariant(
+            $"held while {OffDb} dB above, or voiced at {VoicedDb} dB with relative flatness ≤ {MaxRelativeFlatness}; silence below {SilenceDbfs} dBFS; ") +
+          FormattableString.Invariant($"words of at least {MinSpeechMs} ms, gaps under {MergeGapMs} ms merged");
+
+    public override string ToString() => Describe();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first inconsistent setting.</summary>
     public EndpointSettings Validated()
     {

@@ -42,6 +42,15 @@ public sealed record FeatureSettings(
     /// <summary>Frames of a centred STFT over <see cref="ClipSamples"/>: 1 + T / hop.</summary>
     public int Frames => 1 + ClipSamples / HopSamples;
 
+    /// <summary>One line for people: "8000 Hz, 1 s clips (8000 samples); log-mel 64 bands over 20–4000 Hz, ...". Endpointing has a
+    /// line of its own (<see cref="EndpointSettings.Describe"/>).</summary>
+    public string Describe() => FormattableString.Invariant(
+        $"{SampleRate} Hz, {ClipSeconds} s clips ({ClipSamples} samples); log-mel {MelBands} bands over {MinHz}–{TopHz} Hz{(MaxHz is null ? " (Nyquist)" : "")}, ") +
+        FormattableString.Invariant($"{WindowMs} ms Hann window, {HopMs} ms hop, FFT {FftSize}; ") +
+        (Normalisation == SpectrogramNormalisation.PerUtterance ? "each spectrogram standardised on its own" : "each mel band standardised with training-set statistics");
+
+    public override string ToString() => Describe() + "; endpointing " + Endpoint.Describe();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first inconsistent setting.</summary>
     public FeatureSettings Validated()
     {

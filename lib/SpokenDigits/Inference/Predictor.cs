@@ -57,7 +57,7 @@ public sealed record FilePrediction(string Source, int SampleRate, double Durati
 /// using var predictor = Predictor.Load("results/official-20250101-120000");
 /// var answer = predictor.PredictFile("my-seven.wav");
 /// </code></example>
-public sealed class Predictor : IDisposable
+public sealed partial class Predictor : IDisposable
 {
     readonly bool _ownsRun;
     readonly SpectrogramPipeline _pipeline;
@@ -105,13 +105,7 @@ public sealed class Predictor : IDisposable
     {
         var (prepared, _) = Prepare(new[] { clip });
         using var scope = NewDisposeScope();
-        var logMel = _pipeline.Spectrogram.Compute(tensor(prepared, new long[] { 1, prepared.Length }));   // (1, 1, F, T_spec)
-        int bands = (int)logMel.shape[2], frames = (int)logMel.shape[3];
-        var flat = logMel.data<float>().ToArray();
-        var result = new float[bands, frames];
-        for (int b = 0; b < bands; b++)
-            for (int f = 0; f < frames; f++) result[b, f] = flat[b * frames + f];
-        return result;
+        return Matrix(_pipeline.Spectrogram.Compute(tensor(prepared, new long[] { 1, prepared.Length })));   // (1, 1, F, T_spec)
     }
 
     /// <summary>Class probabilities <c>[model][clip][digit]</c> of <paramref name="count"/> prepared clips

@@ -47,7 +47,7 @@ public sealed record EvaluationResults(
 /// feature pipeline, and writes the same metrics as training does.</summary>
 public static class RunEvaluation
 {
-    public const string EvaluationsFolder = "evaluations";
+    public const string EvaluationsFolder = RunFolder.EvaluationsFolder;
     public const string EvaluationFile = "evaluation.json";
     public const string SummaryFile = "summary.md";
     public const string PredictionsFile = "predictions.json";
@@ -137,7 +137,7 @@ public static class RunEvaluation
         var f = e.Features;
         if (f.Endpoint.Enabled)
             md.AppendLine($"Endpointing on: {e.NoSpeechRecordings.Count} of {e.Recordings} recordings answered \"no speech\" (listed below; the metrics keep each model's answer on the centre-fitted recording).");
-        md.AppendLine($"Features as in training: {f.SampleRate} Hz, T = {f.ClipSamples} samples; log-mel {f.MelBands} bands, {F(f.WindowMs)} ms window, {F(f.HopMs)} ms hop, FFT {f.FftSize}, {f.Normalisation} normalisation.");
+        md.AppendLine($"Features as in training: {f.Describe()}; endpointing {f.Endpoint.Describe()}.");
         md.AppendLine();
         md.AppendLine("| Model | Accuracy | Macro-F1 | Test accuracy at training |");
         md.AppendLine("|---|---:|---:|---:|");
@@ -183,7 +183,7 @@ public static class RunEvaluation
         return md.ToString();
     }
 
-    static string DefaultName(string dataFolder)
+    public static string DefaultName(string dataFolder)
     {
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataFolder)));
         return string.IsNullOrEmpty(name) ? "evaluation" : name;
@@ -202,5 +202,4 @@ public static class RunEvaluation
 
     static string P(double x) => (100 * x).ToString("F2", CultureInfo.InvariantCulture) + "%";
     static string F3(double x) => x.ToString("F3", CultureInfo.InvariantCulture);
-    static string F(double x) => x.ToString("G", CultureInfo.InvariantCulture);
 }

@@ -105,28 +105,41 @@ public sealed class TrainedRun : IDisposable
         return new TrainedRun(folder, results, statistics, loaded, unavailable);
     }
 
-    /// <summary>The newest run folder under <paramref name="resultsRoot"/> (by results.json time) that holds a
-    /// successfully trained model of every kind in <paramref name="required"/> (default: all three); null if none.</summary>
-    public static string? FindLatest(string resultsRoot, IReadOnlyList<ModelKind>? required = null)
+    /// <summary>The newest run folder under <paramref name="resultsRoot"/> (by the finish time saved in its results.json, else
+    /// the file's time) that holds a successfully trained model of every kind in <paramref name="required"/> (default: all
+    /// three) with its weights; null if none. Runs are looked for up to <paramref name="depth"/> folders down (results/&lt;run&gt;
+    /// is depth 1; the runs kept inside a report or under results/notebooks/runs lie deeper).</summary>
+    public static string? FindLatest(string resultsRoot, IReadOnlyList<ModelKind>? required = null, int depth = 3)
     {
         if (!Directory.Exists(resultsRoot)) return null;
         var names = (required ?? ModelCatalog.All).Select(ModelCatalog.Name).ToList();
-        var candidates = new List<(DateTime Time, string Path)>();
-        foreach (var dir in Directory.EnumerateDirectories(resultsRoot))
+        var candidates = new List<(DateTimeOffset Time, string Path)>();
+        foreach (var dir in RunCandidates(resultsRoot, depth))
         {
             var file = System.IO.Path.Combine(dir, RunFolder.ResultsFile);
-            if (!File.Exists(file)) continue;
             try
             {
                 var run = ResultsJson.Load<RunResults>(file);
                 if (run.Models is null || run.Features is null) continue;
                 bool complete = names.All(n => run.Models.Any(m => m.ModelName == n && m.Succeeded)
                                                && File.Exists(new RunFolder(dir).WeightsFile(n)));
-                if (complete) candidates.Add((File.GetLastWriteTimeUtc(file), dir));
+                if (complete) candidates.Add((run.Info?.Finished ?? File.GetLastWriteTimeUtc(file), dir));
             }
             catch (InvalidDataException) { }
         }
         return candidates.Count == 0 ? null : candidates.MaxBy(c => c.Time).Path;
+    }
+
+    /// <summary>Folders under <paramref name="root"/>, at most <paramref name="depth"/> levels down, that hold a results.json
+    /// (a run folder's own subfolders are not searched).</summary>
+    static IEnumerable<string> RunCandidates(string root, int depth)
+    {
+        if (depth < 1) yield break;
+        foreach (var dir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            if (File.Exists(System.IO.Path.Combine(dir, RunFolder.ResultsFile))) { yield return dir; continue; }
+            foreach (var nested in RunCandidates(dir, depth - 1)) yield return nested;
+        }
     }
 
     static NormaliserStatistics? LoadStatistics(RunFolder folder, FeatureSettings features)
@@ -153,7 +166,7 @@ public sealed class TrainedRun : IDisposable
         if (!File.Exists(weights))
             throw new InvalidDataException($"{weights}: missing: the weights of {result.ModelName} are not in the run folder");
 
-        var model = ModelCatalog.Create(kind, architecture, features.SampleRate);
+        var model = ModelCatalog.Create(kind, architecture, features.SampleRate, clipSamples: features.ClipSamples);
         try
         {
             try { model.load(weights); }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using SpokenDigits.Models;
@@ -45,24 +44,18 @@ public static class NotebookSetup
         return Path.Combine(ProjectPaths.ResultsFolder, "notebooks", "runs");
     }
 
-    /// <summary>An HTML table of the settings a notebook runs with.</summary>
+    /// <summary>An HTML table of the settings a notebook runs with: data, split and models, then the rows every training
+    /// prints (<see cref="SettingsText.Rows"/>).</summary>
     public static string Describe(ExperimentOptions options)
     {
-        var inv = CultureInfo.InvariantCulture;
-        var t = options.TrainingOrDefault;
-        var f = options.FeaturesOrDefault;
         var rows = new List<(string, string)>
         {
-            ("data", options.DataFolder ?? "found automatically"),
-            ("split", options.SplitOrDefault.ToString() + (options.Subset is int s ? $" (quick: takes 0–{s - 1} only)" : "")),
-            ("models", string.Join(", ", options.ModelsOrDefault.Select(ModelCatalog.Name))),
-            ("epochs", t.Epochs.ToString(inv)),
-            ("batch size", t.BatchSize.ToString(inv)),
-            ("optimiser", FormattableString.Invariant($"AdamW, peak lr {t.LearningRate}, cosine schedule, weight decay {t.WeightDecay}")),
-            ("seed", t.Seed.ToString(inv)),
-            ("validation", FormattableString.Invariant($"{t.ValidationFraction:P0} of the training recordings")),
-            ("features", FormattableString.Invariant($"{f.SampleRate} Hz, {f.ClipSeconds} s clips; log-mel {f.MelBands} bands, {f.WindowMs} ms window, {f.HopMs} ms hop, FFT {f.FftSize}")),
+            ("Data", options.DataFolder ?? "found automatically"),
+            ("Split", options.SplitOrDefault.ToString() + (options.Subset is int s ? $" (quick: takes 0–{s - 1} only)" : "")
+                      + (options.SplitSeed is int seed ? FormattableString.Invariant($", split seed {seed}") : "")),
+            ("Trained", string.Join(", ", options.ModelsOrDefault.Select(ModelCatalog.Name))),
         };
+        rows.AddRange(SettingsText.Rows(options.FeaturesOrDefault, options.TrainingOrDefault, options.ArchitectureOrDefault));
         var sb = new StringBuilder("<table class=\"sd-settings\" style=\"border-collapse:collapse;font-size:13px;margin:4px 0\"><tbody>");
         foreach (var (k, v) in rows)
             sb.Append("<tr><th style=\"border:1px solid #ccd;padding:3px 8px;background:#eef1f5;text-align:left\">").Append(WebUtility.HtmlEncode(k))

@@ -21,7 +21,7 @@ public sealed class TwoStreamFusionModel : DigitClassifier
     {
         settings ??= new ModelSettings();
         raw = new RawBranch1D(embeddingSize, settings.RawFrontEnd, sampleRate);
-        spec = new SpecBranch2D(embeddingSize);
+        spec = new SpecBranch2D(embeddingSize, settings.SpecAttention);
         fusion = FusionLayer.Create(settings.Fusion, embeddingSize);
         head = new ClassifierHead(fusion.OutputSize, classes);
         rawAuxiliaryHead = new ClassifierHead(embeddingSize, classes);
@@ -31,6 +31,9 @@ public sealed class TwoStreamFusionModel : DigitClassifier
     }
 
     public FusionKind Fusion { get; }
+
+    /// <summary>The spectrogram branch, e.g. to read its attention maps.</summary>
+    public SpecBranch2D SpecBranch => spec;
 
     public override Tensor forward(Tensor rawClips, Tensor spectrograms) => Forward(rawClips, spectrograms).Logits;
 

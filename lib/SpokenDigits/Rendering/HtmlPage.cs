@@ -17,12 +17,17 @@ public sealed class HtmlPage
     private readonly List<string> _blocks = [];
     private int _chartCount;
 
-    public HtmlPage(string title)
+    /// <param name="stamp">The time the page's data is of (e.g. its runs' last finish), shown in the footer in UTC; null shows
+    /// none. The clock is never read, so the same data gives the same page.</param>
+    public HtmlPage(string title, DateTimeOffset? stamp = null)
     {
         Title = title ?? throw new ArgumentNullException(nameof(title));
+        Stamp = stamp;
     }
 
     public string Title { get; }
+
+    public DateTimeOffset? Stamp { get; }
 
     /// <summary>Number of charts added so far.</summary>
     public int ChartCount => _chartCount;
@@ -108,8 +113,10 @@ public sealed class HtmlPage
         sb.Append("</head>\n<body>\n<main>\n<h1>").Append(Encode(Title)).Append("</h1>\n");
         foreach (string block in _blocks)
             sb.Append(block).Append('\n');
-        sb.Append("<footer>Generated ").Append(Encode(DateTime.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
-          .Append(HasCharts ? $" · charts by plotly.js {Encode(PlotlyJs.Version)} (included)" : "")
+        var footer = new List<string>();
+        if (Stamp is { } stamp) footer.Add("Runs finished " + stamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC");
+        if (HasCharts) footer.Add($"charts by plotly.js {PlotlyJs.Version} (included)");
+        sb.Append("<footer>").Append(Encode(footer.Count == 0 ? "SpokenDigits" : string.Join(" · ", footer)))
           .Append("</footer>\n</main>\n</body>\n</html>\n");
         return sb.ToString();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Runs;
+using SpokenDigits.Training;
 
 namespace SpokenDigits.Rendering;
 
@@ -13,11 +14,11 @@ public static class MarkdownSummary
         var md = new StringBuilder();
         md.AppendLine("# Spoken digits: raw vs spectrogram vs fusion").AppendLine();
         md.AppendLine($"Split **{run.Split.Protocol}** (seed {run.Split.Seed}): {run.Split.Train} train, {run.Split.Validation} validation, {run.Split.Test} test recordings from `{run.DataFolder}`.");
-        var t = run.Training;
-        md.AppendLine($"Identical settings for every model: AdamW, lr {F(t.LearningRate)} (cosine), weight decay {F(t.WeightDecay)}, batch {t.BatchSize}, {t.Epochs} epochs, seed {t.Seed}; augmentation: {t.Augmentation?.ToString() ?? "none"}.");
-        md.AppendLine($"Fused model: {run.ArchitectureOrOriginal}; remedies {t.RemediesOrNone.Label}.");
-        var f = run.Features;
-        md.AppendLine($"Features: {f.SampleRate} Hz, T = {f.ClipSamples} samples; log-mel {f.MelBands} bands, {f.WindowMs} ms window, {f.HopMs} ms hop, FFT {f.FftSize}, {f.Normalisation} normalisation.");
+        md.AppendLine("Identical settings for every model:").AppendLine();
+        md.AppendLine("| Setting | Value |");
+        md.AppendLine("|---|---|");
+        foreach (var (name, text) in SettingsText.Rows(run.Features, run.Training, run.ArchitectureOrOriginal))
+            md.AppendLine($"| {name} | {text} |");
         md.AppendLine();
 
         md.AppendLine("| Model | Parameters | Best epoch | Test accuracy | Test macro-F1 |");
@@ -74,5 +75,4 @@ public static class MarkdownSummary
 
     static string P(double x) => (100 * x).ToString("F2", CultureInfo.InvariantCulture) + "%";
     static string F3(double x) => x.ToString("F3", CultureInfo.InvariantCulture);
-    static string F(double x) => x.ToString("G", CultureInfo.InvariantCulture);
 }

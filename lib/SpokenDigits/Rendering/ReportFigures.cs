@@ -1,41 +1,38 @@
-using System.Text.Json.Nodes;
-using SpokenDigits.Charts;
 using SpokenDigits.Analysis;
-using static SpokenDigits.Charts.PlotlyFigure;
+using SpokenDigits.Charts;
+using static SpokenDigits.Analysis.ReportFormat;
 
 namespace SpokenDigits.Rendering;
 
-/// <summary>The report's figures: mean ± std bars (static SVG and interactive plotly), which the single-run charts
-/// of <see cref="Charts"/> do not draw.</summary>
+/// <summary>The multi-seed report's figures, each defined once (file, caption, chart definition): the SVG under figures/
+/// and the chart of report.html are drawn from the same definition.</summary>
 public static class ReportFigures
 {
+    public static ReportFigure Accuracy(SeedSummary s) => new("accuracy.svg", "Accuracy and macro-F1, mean ± std over seeds",
+        new GroupedBarsFigure("Accuracy and macro-F1 (mean ± std over seeds)", ["accuracy", "macro-F1"],
+            s.Models.Where(m => m.Runs > 0).Select(m => new BarSeries(m.ModelName, [m.Accuracy.Mean, m.MacroF1.Mean], [m.Accuracy.Std, m.MacroF1.Std])).ToList(),
+            "score", 0, 1));
 
-    /// <summary>Series of a per-digit F1 chart from the seed summary (mean ± std per model).</summary>
-    public static IReadOnlyList<BarSeries> PerClassSeries(SeedSummary s) =>
-        s.Models.Where(m => m.Runs > 0).Select(m => new BarSeries(m.ModelName, m.PerClassF1.Select(v => v.Mean).ToList(),
-            m.PerClassF1.Select(v => v.Std).ToList())).ToList();
+    public static ReportFigure PerClass(SeedSummary s) => new("per-class-f1.svg", "Per-digit F1, mean ± std over seeds",
+        new GroupedBarsFigure("Per-digit F1 (mean ± std over seeds)", s.Models.First(m => m.Runs > 0).Labels,
+            s.Models.Where(m => m.Runs > 0).Select(m => new BarSeries(m.ModelName, m.PerClassF1.Select(v => v.Mean).ToList(),
+                m.PerClassF1.Select(v => v.Std).ToList())).ToList(),
+            "F1", 0, 1));
 
-    /// <summary>The fusion gain per digit as one series.</summary>
-    public static BarSeries GainSeries(IReadOnlyList<DigitGain> gains) =>
-        new("fusion − better branch", gains.Select(g => g.Gain.Mean).ToList(), gains.Select(g => g.Gain.Std).ToList());
+    public static ReportFigure FusionGain(IReadOnlyList<DigitGain> gains) => new("fusion-gain.svg",
+        "Fusion gain over the better branch per digit, mean ± std over seeds (green: fusion ahead of both branches on average; red: one branch alone did better)",
+        DigitGainBars("F1 gain of fusion over the better branch (mean ± std over seeds)", "fusion − better branch", gains));
 
-    /// <summary>Interactive grouped bars with ± error bars (same data as <see cref="ChartSvg.GroupedBars(string, IReadOnlyList{string}, IReadOnlyList{BarSeries}, string, double?, double?, bool)"/>).</summary>
-    public static PlotlyChart BarsChart(string title, IReadOnlyList<string> categories, IReadOnlyList<BarSeries> series, string yLabel,
-        bool signColours = false, string tickFormat = ".2f")
-    {
-        var traces = series.Select((s, i) => Trace("bar",
-            ("name", s.Name),
-            ("x", categories.ToArray()),
-            ("y", Rounded(s.Values, 4)),
-            ("error_y", Obj(("type", "data"), ("array", Rounded(s.Errors, 4)), ("visible", true), ("color", "#333"))),
-            ("marker", Obj(("color", signColours ? s.Values.Select(v => v >= 0 ? Positive : Negative).ToArray() : ModelColour(s.Name, i)))),
-            ("hovertemplate", $"{s.Name}<br>%{{x}}: %{{y:.3f}} ± %{{error_y.array:.3f}}<extra></extra>"))).ToList();
-        var layout = BaseLayout(title, 440,
-            ("barmode", "group"),
-            ("showlegend", !signColours),
-            ("xaxis", Axis(null, ("type", "category"))),
-            ("yaxis", Axis(yLabel, ("zeroline", true), ("zerolinecolor", "#222"), ("tickformat", tickFormat))),
-            ("legend", Obj(("orientation", "h"), ("y", -0.2))));
-        return Build(traces, layout);
-    }
+    /// <summary>Per-digit F1 gains as one series of green (ahead) and red (behind) bars.</summary>
+    public static GroupedBarsFigure DigitGainBars(string title, string seriesName, IReadOnlyList<DigitGain> gains) =>
+        new(title, gains.Select(g => g.Label).ToList(),
+            [new BarSeries(seriesName, gains.Select(g => g.Gain.Mean).ToList(), gains.Select(g => g.Gain.Std).ToList())],
+            "ΔF1", SignColours: true, TickFormat: "+.2f");
+
+    public static ReportFigure Confusion(ModelSeedSummary m) => new($"confusion-{m.ModelName}.svg", $"{m.ModelName} confusion matrix",
+        new ConfusionFigure($"{m.ModelName}: summed over {Int(m.Runs)} seeds", m.SummedConfusion));
+
+    public static ReportFigure Loso(SpeakerIndependentSummary l) => new("loso.svg", "Accuracy per held-out speaker",
+        new GroupedBarsFigure("Accuracy per held-out speaker", l.Speakers.Select(x => x.Speaker).ToList(),
+            l.ModelNames.Select((n, i) => new BarSeries(n, l.Speakers.Select(x => x.Accuracy[i] ?? double.NaN).ToList(), [])).ToList(), "accuracy"));
 }

@@ -3,13 +3,16 @@ using SpokenDigits.Training;
 namespace SpokenDigits.Runs;
 
 /// <summary>What an ablation was asked to do (its numbers are read from the run folders).</summary>
+/// <param name="Goals">The study's own targets, when it set any (<c>--goals</c>); null or empty: the report shows no goals.</param>
 public sealed record AblationManifest(
     string Command,
     IReadOnlyList<int> Seeds,
     IReadOnlyList<string> Variants,
     IReadOnlyList<string> LosoVariants,
     IReadOnlyList<int> LosoSeeds,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<StudyGoal>? Goals = null);
 
 /// <summary>The ablation's files inside a report folder:
 /// <code>

@@ -10,15 +10,17 @@ namespace SpokenDigits.Runs;
 /// <param name="Contenders">Raw-only, spectrogram-only, the baseline, then the variants in the manifest's order.</param>
 /// <param name="Notes">What was left out and why, in plain sentences.</param>
 /// <param name="First">The run whose settings head the report.</param>
+/// <param name="LastFinished">When the last of the runs read finished: the time the ablation report's data is of.</param>
 public sealed record AblationRuns(
     string Folder,
     AblationManifest? Manifest,
     ReportManifest? Report,
     IReadOnlyList<AblationContender> Contenders,
     IReadOnlyList<string> Notes,
-    RunResults First)
+    RunResults First,
+    DateTimeOffset? LastFinished = null)
 {
-    static readonly string FusionName = ModelCatalog.Name(ModelKind.Fusion);
+    const string FusionName = ModelNames.Fusion;
 
     public AblationContender? Contender(string name) => Contenders.FirstOrDefault(c => c.Name == name);
 
@@ -33,9 +35,10 @@ public sealed record AblationRuns(
         var notes = new List<string>();
         var manifest = AblationFolder.LoadManifest(report);
         var first = seedRuns.Count > 0 ? seedRuns[0] : folds[0].Runs[0];
+        var used = seedRuns.Concat(folds.SelectMany(f => f.Runs)).ToList();
 
         var contenders = new List<AblationContender>();
-        foreach (var single in new[] { ModelCatalog.Name(ModelKind.Raw), ModelCatalog.Name(ModelKind.Spec) })
+        foreach (var single in new[] { ModelNames.Raw, ModelNames.Spec })
             contenders.Add(new AblationContender(single, ContenderKind.Single, Finished(seedRuns, single), FinishedFolds(folds, single)));
         var baseline = BaselineOf(first);
         contenders.Add(new AblationContender(baseline.Label, ContenderKind.Baseline, Finished(seedRuns, FusionName), FinishedFolds(folds, FusionName)));
@@ -49,20 +52,21 @@ public sealed record AblationRuns(
             try { variant = AblationVariant.Parse(label); }
             catch (ArgumentException e) { notes.Add($"Variant '{label}' left out: {e.Message}."); continue; }
             if (variant.Label == baseline.Label) continue;   // the report's own fused model
-            var contender = LoadVariant(report, variant, official.Contains(label) ? expectedSeeds : [], notes);
+            var contender = LoadVariant(report, variant, official.Contains(label) ? expectedSeeds : [], notes, used);
             if (contender.Seeds.Count == 0 && contender.Loso.Count == 0)
                 notes.Add($"Variant {variant.Label}: no finished run yet, so it is left out of every table.");
             else
                 contenders.Add(contender);
         }
-        return new AblationRuns(report.Path, manifest, report.LoadManifest(), contenders, notes, first);
+        return new AblationRuns(report.Path, manifest, report.LoadManifest(), contenders, notes, first, used.Max(r => r.Info.Finished));
     }
 
     /// <summary>The fusion and remedies the report's own fused model was trained with (concat-none by default).</summary>
     public static AblationVariant BaselineOf(RunResults run) =>
         new(run.ArchitectureOrOriginal.Fusion, run.Training.RemediesOrNone);
 
-    static AblationContender LoadVariant(ReportFolder report, AblationVariant variant, IReadOnlyList<int> expectedSeeds, List<string> notes)
+    /// <summary>The variant's usable runs, which are also added to <paramref name="used"/>.</summary>
+    static AblationContender LoadVariant(ReportFolder report, AblationVariant variant, IReadOnlyList<int> expectedSeeds, List<string> notes, List<RunResults> used)
     {
         var folder = AblationFolder.Variant(report, variant);
         IReadOnlyList<RunResults> runs;
@@ -84,6 +88,7 @@ public sealed record AblationRuns(
             notes.Add($"Variant {variant.Label}: seed{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(Int))} not finished; its official-split numbers use {Int(seeds.Count)} seed{(seeds.Count == 1 ? "" : "s")}.");
         var usableFolds = folds.Select(f => (f.Speaker, Runs: (IReadOnlyList<RunResults>)f.Runs
             .Where(r => Usable(r, variant, $"held-out speaker {f.Speaker}, seed {Int(r.Training.Seed)}", notes)).ToList())).ToList();
+        used.AddRange(usable.Concat(usableFolds.SelectMany(f => f.Runs)));
         return new AblationContender(variant.Label, ContenderKind.Variant, seeds, FinishedFolds(usableFolds, FusionName));
     }
 

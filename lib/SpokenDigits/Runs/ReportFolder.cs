@@ -52,6 +52,9 @@ public sealed partial class ReportFolder
     /// <summary>Every seed-&lt;n&gt;/ run that has a results.json, in seed order.</summary>
     public IReadOnlyList<RunResults> LoadSeedRuns() => SeedFolders(Path).Select(f => f.Load()).ToList();
 
+    /// <summary>The seed-&lt;n&gt;/ run folders that have a results.json, in seed order.</summary>
+    public IReadOnlyList<RunFolder> SeedRunFolders() => SeedFolders(Path).ToList();
+
     /// <summary>Every loso/&lt;speaker&gt;/seed-&lt;n&gt;/ run, grouped by speaker (ordinal order).</summary>
     public IReadOnlyList<(string Speaker, IReadOnlyList<RunResults> Runs)> LoadLosoFolds()
     {

@@ -93,6 +93,39 @@ public sealed class RunFolder
         AtomicFile.WriteAllText(System.IO.Path.Combine(Path, SummaryFile), summaryMarkdown);
     }
 
+    /// <summary>Where evaluations of this run on other folders live: evaluations/&lt;name&gt;/ (written by <c>evaluate</c>).</summary>
+    public const string EvaluationsFolder = "evaluations";
+
+    /// <summary>The folder of this run's evaluation called <paramref name="name"/>.</summary>
+    public string EvaluationFolder(string name) => System.IO.Path.Combine(Path, EvaluationsFolder, name);
+
+    /// <summary>The names of this run's evaluations that hold predictions of every model of the run, in ordinal order.</summary>
+    public IReadOnlyList<string> EvaluationNames(RunResults run)
+    {
+        var root = System.IO.Path.Combine(Path, EvaluationsFolder);
+        if (!Directory.Exists(root)) return [];
+        return Directory.GetDirectories(root).Select(d => System.IO.Path.GetFileName(d))
+            .Where(name => run.Models.Where(m => m.Succeeded).All(m => File.Exists(EvaluationPredictionsFile(name, m.ModelName))))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A model's predictions in the evaluation called <paramref name="name"/>.</summary>
+    public string EvaluationPredictionsFile(string name, string modelName) =>
+        System.IO.Path.Combine(EvaluationFolder(name), modelName, "predictions.json");
+
+    /// <summary><paramref name="run"/> as if its test part were the recordings of the evaluation called
+    /// <paramref name="name"/>: every succeeded model's predictions and test report replaced by the evaluation's, so
+    /// the multi-seed analysis of the test part applies unchanged to another corpus.</summary>
+    public RunResults WithEvaluationAsTest(RunResults run, string name) => run with
+    {
+        Models = run.Models.Select(m =>
+        {
+            if (!m.Succeeded) return m;
+            var predictions = ResultsJson.Load<List<Prediction>>(EvaluationPredictionsFile(name, m.ModelName));
+            return m with { Predictions = predictions, Test = Evaluator.Report(predictions) };
+        }).ToList(),
+    };
+
     /// <summary>Reads a run back, predictions included.</summary>
     public RunResults Load()
     {

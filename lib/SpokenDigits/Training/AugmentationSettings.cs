@@ -40,8 +40,14 @@ public sealed record AugmentationSettings(
         return this;
     }
 
-    public override string ToString() =>
-        $"shift ±{MaxShiftMs:0} ms, noise on {NoiseProbability:P0} at {MinSnrDb:0}–{MaxSnrDb:0} dB SNR"
+    /// <summary>One line for people: "shift ±100 ms, noise on 50% at 10–30 dB SNR", then speed and the corruptions in force.</summary>
+    public string Describe() =>
+        FormattableString.Invariant($"shift ±{MaxShiftMs:0} ms, noise on {NoiseProbability:P0} at {MinSnrDb:0}–{MaxSnrDb:0} dB SNR")
         + (PerturbsSpeed ? FormattableString.Invariant($", speed ×{MinSpeed:0.##}–{MaxSpeed:0.##}") : "")
-        + (CorruptionsOrNone.AnyOn ? ", " + CorruptionsOrNone : "");
+        + (CorruptionsOrNone.AnyOn ? ", " + CorruptionsOrNone.Describe() : "");
+
+    /// <summary><see cref="Describe()"/> of <paramref name="augmentation"/>, or "none".</summary>
+    public static string Describe(AugmentationSettings? augmentation) => augmentation?.Describe() ?? "none";
+
+    public override string ToString() => Describe();
 }

@@ -33,6 +33,19 @@ public sealed record FusionRemedies(
 
     public bool Any => AuxiliaryLossWeight > 0 || ModalityDropout > 0 || TwoStage || BranchRates;
 
+    /// <summary>One line for people: "none", or each remedy in force with its strength.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (TwoStage) parts.Add(FormattableString.Invariant($"two-stage (branches alone for {BranchStageShare:P0} of the epochs, the head alone for {HeadStageShare:P0}, then all at {FineTuneRateFactor}× the rate)"));
+        if (AuxiliaryLossWeight > 0) parts.Add(FormattableString.Invariant($"auxiliary branch heads (loss weight {AuxiliaryLossWeight})"));
+        if (ModalityDropout > 0) parts.Add(FormattableString.Invariant($"modality dropout {ModalityDropout} per branch"));
+        if (BranchRates) parts.Add(FormattableString.Invariant($"branch learning rates raw ×{RawRateFactor}, spectrogram ×{SpecRateFactor}"));
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+
+    public override string ToString() => Describe();
+
     public FusionRemedies Validated()
     {
         if (AuxiliaryLossWeight < 0 || !double.IsFinite(AuxiliaryLossWeight)) throw new ArgumentException("the auxiliary loss weight must be a non-negative number");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SpokenDigits.Data;
 using SpokenDigits.Models;
+using SpokenDigits.Models.MfccMethods;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,10 +10,15 @@ using static TorchSharp.torch.nn.functional;
 namespace SpokenDigits.Training;
 
 /// <summary>What training one model produced: its history and the epoch whose weights were kept.</summary>
-public sealed record TrainingOutcome(IReadOnlyList<EpochRecord> History, int BestEpoch, double BestValidationAccuracy);
+/// <remarks><see cref="Pretraining"/> is the autoencoder pre-training stage of an <see cref="IAutoencoderModel"/> (null for
+/// other models, and for a run resumed after that stage).</remarks>
+public sealed record TrainingOutcome(IReadOnlyList<EpochRecord> History, int BestEpoch, double BestValidationAccuracy,
+    IReadOnlyList<PretrainingRecord>? Pretraining = null);
 
 /// <summary>One trainer for every model: AdamW with cosine-annealed learning rate, cross-entropy,
-/// validation after every epoch, and the best-on-validation weights restored at the end.</summary>
+/// validation after every epoch, and the best-on-validation weights restored at the end. An autoencoder model
+/// (<see cref="IAutoencoderModel"/>) first has its autoencoder pre-trained (<see cref="AutoencoderPretraining"/>),
+/// which is then frozen while the classifier head trains on its codes.</summary>
 public sealed class Trainer
 {
     readonly TrainingSettings _settings;
@@ -58,6 +64,11 @@ public sealed class Trainer
             (best, bestEpoch, bestAccuracy, firstEpoch) = (restoredBest, state.BestEpoch, state.BestValidationAccuracy, state.Epoch + 1);
             _progress.Line($"  [{modelName}] resuming after epoch {state.Epoch} from {checkpoints.Folder}");
         }
+        var autoencoder = model as IAutoencoderModel;
+        var pretraining = autoencoder is not null && firstEpoch == 1
+            ? AutoencoderPretraining.Run(autoencoder, modelName, loader, validation, _settings, augmentation, _progress, cancellation)
+            : null;
+        autoencoder?.SetAutoencoderTrainable(false);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -86,8 +97,9 @@ public sealed class Trainer
                 _progress.EndEpoch(modelName, record);
             }
             fused?.SetBranchesTrainable(true);
+            autoencoder?.SetAutoencoderTrainable(true);
             best!.RestoreInto(model);
-            return new TrainingOutcome(history, bestEpoch, bestAccuracy);
+            return new TrainingOutcome(history, bestEpoch, bestAccuracy, pretraining);
         }
         finally
         {

@@ -25,9 +25,23 @@ public sealed record TrainingSettings(
     /// <summary>Waveform augmentation of training batches, every model alike (on by default); null means none.</summary>
     public AugmentationSettings? Augmentation { get; init; } = new();
 
+    /// <summary>Epochs of reconstruction pre-training for the MFCC autoencoder models, before their classifier is trained
+    /// for <see cref="Epochs"/> epochs on the frozen codes (<see cref="Models.IAutoencoderModel"/>); other models ignore it.</summary>
+    public int PretrainEpochs { get; init; } = 10;
+
     public FusionRemedies RemediesOrNone => Remedies ?? FusionRemedies.None;
 
     public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
+
+    /// <summary>One line for people: the optimisation loop ("15 epochs, batch 64, AdamW ..."). Augmentation and remedies have
+    /// lines of their own (<see cref="SettingsText"/>).</summary>
+    public string Describe() =>
+        FormattableString.Invariant($"{Epochs} epoch{(Epochs == 1 ? "" : "s")}, batch {BatchSize}, AdamW at peak lr {LearningRate} (cosine to 0), weight decay {WeightDecay}; ") +
+        FormattableString.Invariant($"seed {Seed}; validation {ValidationFraction:P0} of the training recordings; ") +
+        (Threads is int t ? FormattableString.Invariant($"{t} torch thread{(t == 1 ? "" : "s")}") : "torch threads: one per free core");
+
+    public override string ToString() =>
+        Describe() + "; augmentation " + AugmentationSettings.Describe(Augmentation) + "; remedies " + RemediesOrNone.Describe();
 
     public TrainingSettings Validated()
     {
@@ -36,6 +50,7 @@ public sealed record TrainingSettings(
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentException("learning rate must be a positive number");
         if (WeightDecay < 0) throw new ArgumentException("weight decay cannot be negative");
         if (ValidationFraction <= 0 || ValidationFraction >= 0.5) throw new ArgumentException("validation fraction must be in (0, 0.5)");
+        if (PretrainEpochs < 0) throw new ArgumentException("pre-training epochs cannot be negative");
         if (Threads is < 1) throw new ArgumentException("threads must be at least 1");
         Augmentation?.Validated();
         Remedies?.Validated();

@@ -32,7 +32,7 @@ public sealed class JupyterKernels : IDisposable
     }
 
     /// <summary>The folder to put on JUPYTER_PATH.</summary>
-    public string JupyterPath => Path.Combine(_dir.Path, "share", "jupyter");
+    public string JupyterPath => Path.Combine(_dir.Path, "share", "jupyter");   // as CommandIn sets it
 
     public string KernelsFolder => Path.Combine(JupyterPath, "kernels");
 
@@ -47,7 +47,15 @@ public sealed class JupyterKernels : IDisposable
     public ProcessStartInfo Jupyter(string workingDirectory, params string[] args) => Command("jupyter", workingDirectory, args);
 
     /// <summary>A process start for <paramref name="program"/> in an environment that sees only these kernels.</summary>
-    public ProcessStartInfo Command(string program, string workingDirectory, params string[] args)
+    public ProcessStartInfo Command(string program, string workingDirectory, params string[] args) =>
+        CommandIn(_dir.Path, program, workingDirectory, args);
+
+    /// <summary>
+    /// A process start for <paramref name="program"/> whose Jupyter sees only the kernels under <paramref name="root"/>:
+    /// JUPYTER_PATH root/share/jupyter, user data root/data (where <c>kernel install</c> writes by default), config
+    /// root/config; besides those, only the system folders (/usr/share/jupyter: Debian's python3).
+    /// </summary>
+    public static ProcessStartInfo CommandIn(string root, string program, string workingDirectory, params string[] args)
     {
         var psi = new ProcessStartInfo(program)
         {
@@ -57,9 +65,9 @@ public sealed class JupyterKernels : IDisposable
             UseShellExecute = false,
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["JUPYTER_PATH"] = JupyterPath;
-        psi.Environment["JUPYTER_DATA_DIR"] = Path.Combine(_dir.Path, "data");   // no user kernelspecs, no user config
-        psi.Environment["JUPYTER_CONFIG_DIR"] = Path.Combine(_dir.Path, "config");
+        psi.Environment["JUPYTER_PATH"] = Path.Combine(root, "share", "jupyter");
+        psi.Environment["JUPYTER_DATA_DIR"] = Path.Combine(root, "data");   // no user kernelspecs, no user config
+        psi.Environment["JUPYTER_CONFIG_DIR"] = Path.Combine(root, "config");
         psi.Environment["PATH"] = InteractiveTool.SearchPath;
         psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         return psi;

@@ -60,14 +60,9 @@ public class NotebooksInBothKernelsTests(JupyterKernels kernels, ITestOutputHelp
 
     private NotebookOutputs Execute(string notebook, string kernel)
     {
-        // The copy sits where the notebook's relative #r "../lib/..." still finds the built library.
         string home = kernels.Scratch($"{Path.GetFileNameWithoutExtension(notebook)}-{kernel.TrimStart('.')}");
-        string folder = Path.Combine(home, "notebooks");
-        Directory.CreateDirectory(folder);
-        string lib = Path.Combine(home, "lib");
-        if (!Directory.Exists(lib)) Directory.CreateSymbolicLink(lib, Path.Combine(RepositoryFiles.Root, "lib"));
-        string copy = Path.Combine(folder, notebook);
-        QuickCopy(Path.Combine(RepositoryFiles.NotebooksFolder, notebook), copy);
+        string copy = QuickNotebook.CopyInto(home, notebook);
+        string folder = Path.GetDirectoryName(copy)!;
 
         string executed = Path.Combine(home, "executed");
         var psi = kernels.Jupyter(folder, "nbconvert", "--to", "notebook", "--execute",
@@ -89,17 +84,6 @@ public class NotebooksInBothKernelsTests(JupyterKernels kernels, ITestOutputHelp
         var outputs = NotebookOutputs.Load(Path.Combine(executed, notebook));
         Assert.Empty(outputs.Cells.SelectMany(c => c.Errors));
         return outputs;
-    }
-
-    /// <summary>The notebook with <c>quick = true;</c> injected after its parameters cell.</summary>
-    private static void QuickCopy(string source, string destination)
-    {
-        var nb = Notebook.Load(source);
-        int at = nb.Cells.FindIndex(c => c.CellType == CellType.Code && c.HasTag("parameters"));
-        Assert.True(at >= 0, $"{source} has no cell tagged 'parameters'");
-        nb.Cells.Insert(at + 1, NotebookBuilder.CodeCell("quick = true;", "injected-parameters"));
-        nb.EnsureCellIds();
-        nb.Save(destination);
     }
 
     private static string Tail(string text, int chars) => text.Length <= chars ? text : "…" + text[^chars..];

@@ -187,13 +187,14 @@ internal sealed class KernelHarness : IDisposable
     public KernelTestClient Client { get; }
     public ConnectionInfo Connection { get; }
 
-    public KernelHarness(ConnectionInfo? connection = null, string? baseDirectory = null)
+    public KernelHarness(ConnectionInfo? connection = null, string? baseDirectory = null, Action<string>? controlMessageNoted = null)
     {
         Connection = connection ?? new ConnectionInfo { Ip = "127.0.0.1", Key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)) };
         Kernel = new JupyterKernel(Connection, new JupyterKernelOptions
         {
             Log = LogWriter, // the kernel locks it while writing; Log reads under the same lock
             Session = new NotebookSessionOptions { BaseDirectory = baseDirectory },
+            ControlMessageNoted = controlMessageNoted,
         });
         Kernel.Start();
         Client = new KernelTestClient(Connection);

@@ -179,6 +179,76 @@ public class KernelTests
         Assert.True(next.Str("status") == "ok", string.Join("\n", io));
     }
 
+    private const string CooperativeCell =
+        "Console.WriteLine(\"second started\");\n" +
+        "for (int i = 0; i < 30; i++) { CancellationToken.ThrowIfCancellationRequested(); System.Threading.Thread.Sleep(100); }\n" +
+        "\"second finished\"";
+
+    [Fact]
+    public void An_interrupt_that_arrives_as_a_cell_ends_does_not_cancel_the_next_cell()
+    {
+        // The interrupt arrives while the first cell runs; the kernel is held, after it noted that cell and before it acts,
+        // until the first cell has ended and the second (queued) has started: the race of a stop button pressed just as a
+        // cell finishes. The interrupt belongs to the first cell, which has ended, so it is dropped.
+        using var held = new ManualResetEventSlim(false);
+        using var noted = new ManualResetEventSlim(false);
+        using var h = new KernelHarness(controlMessageNoted: type =>
+        {
+            if (type != "interrupt_request") return;
+            noted.Set();
+            held.Wait(TimeSpan.FromSeconds(30));
+        });
+        var c = h.Client;
+        JsonObject Req(string code) => new() { ["code"] = code, ["silent"] = false, ["store_history"] = true, ["stop_on_error"] = true };
+        var first = c.Send(c.Shell, "execute_request", Req("System.Threading.Thread.Sleep(1500);\n\"first finished\""));
+        var second = c.Send(c.Shell, "execute_request", Req(CooperativeCell));
+        Assert.NotNull(c.NextIopub(m => m.ParentId == first && m.MsgType == "execute_input", DateTime.UtcNow + KernelTestClient.Timeout));
+        Thread.Sleep(300);   // compiled and sleeping
+        var interrupt = c.Send(c.Control, "interrupt_request");
+        Assert.True(noted.Wait(KernelTestClient.Timeout), "the interrupt_request never reached the control thread");
+
+        Assert.Equal("ok", c.ReceiveReply(c.Shell, first, KernelTestClient.Timeout)?.Str("status"));
+        Assert.NotNull(c.NextIopub(m => m.ParentId == second && m.MsgType == "stream" && m.Str("text") == "second started\n",
+            DateTime.UtcNow + KernelTestClient.Timeout));
+        held.Set();
+        Assert.Equal("ok", c.ReceiveReply(c.Control, interrupt, KernelTestClient.Timeout)?.Str("status"));
+
+        var reply = c.ReceiveReply(c.Shell, second, KernelTestClient.Timeout);
+        Assert.NotNull(reply);
+        var io = c.IopubUntilIdle(second);
+        Assert.True(reply.Str("status") == "ok", "the second cell was cancelled by the first cell's interrupt: " + string.Join(" | ", io));
+        Assert.Contains(io, m => m.MsgType == "execute_result" && m.Content["data"]!["text/plain"]!.GetValue<string>().Contains("second finished"));
+        Assert.Contains("interrupt_request for In[1] arrived as it ended: dropped", h.Log);
+    }
+
+    [Fact]
+    public void An_interrupt_held_while_its_cell_still_runs_interrupts_that_cell()
+    {
+        // The same hold, released while the cell the interrupt arrived for still runs: that cell stops.
+        using var held = new ManualResetEventSlim(false);
+        using var noted = new ManualResetEventSlim(false);
+        using var h = new KernelHarness(controlMessageNoted: type =>
+        {
+            if (type != "interrupt_request") return;
+            noted.Set();
+            held.Wait(TimeSpan.FromSeconds(30));
+        });
+        var c = h.Client;
+        var id = c.Send(c.Shell, "execute_request", new JsonObject { ["code"] = CooperativeCell, ["silent"] = false, ["store_history"] = true });
+        Assert.NotNull(c.NextIopub(m => m.ParentId == id && m.MsgType == "stream", DateTime.UtcNow + KernelTestClient.Timeout));
+        var interrupt = c.Send(c.Control, "interrupt_request");
+        Assert.True(noted.Wait(KernelTestClient.Timeout));
+        Thread.Sleep(200);
+        held.Set();
+        Assert.Equal("ok", c.ReceiveReply(c.Control, interrupt, KernelTestClient.Timeout)?.Str("status"));
+        var reply = c.ReceiveReply(c.Shell, id, KernelTestClient.Timeout);
+        Assert.NotNull(reply);
+        Assert.Equal("error", reply.Str("status"));
+        Assert.EndsWith("CanceledException", reply.Str("ename"));
+        var (after, _) = c.Execute("\"still alive\"");
+        Assert.Equal("ok", after.Str("status"));
+    }
+
     [Fact]
     public void Complete_lists_members_of_a_variable_types_and_names()
     {

@@ -84,7 +84,16 @@ internal static class AblationFakeRuns
         Save(speaker is null ? folder.Seed(seed) : folder.Loso(speaker, seed), Run(seed, [fused], trainedAs ?? variant, speaker ?? "spk"));
     }
 
-    public static void SaveManifest(ReportFolder report, IReadOnlyList<int> seeds, string[] variants, string[]? losoVariants = null) =>
+    public static void SaveManifest(ReportFolder report, IReadOnlyList<int> seeds, string[] variants, string[]? losoVariants = null,
+        IReadOnlyList<StudyGoal>? goals = null) =>
         AblationFolder.SaveManifest(report, new AblationManifest("spokendigits ablation --fake", seeds, variants, losoVariants ?? [], [seeds[0]],
-            new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero)));
+            new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), goals));
+
+    /// <summary>Goals a study could set itself: raw-only ≥ 98.5 %, best fusion ≥ 99.5 % and above the best single;
+    /// leave one speaker out, best fusion ≥ 95 % and 2 points above the best single.</summary>
+    public static readonly IReadOnlyList<StudyGoal> SomeGoals =
+    [
+        new(GoalMeasure.RawOnlyAccuracy, 0.985), new(GoalMeasure.BestFusionAccuracy, 0.995), new(GoalMeasure.BestFusionMargin, 0),
+        new(GoalMeasure.LosoBestFusionAccuracy, 0.95), new(GoalMeasure.LosoBestFusionMargin, 0.02),
+    ];
 }

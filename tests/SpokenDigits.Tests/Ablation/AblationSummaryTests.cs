@@ -164,7 +164,10 @@ public class AblationSummaryTests
         using var temp = new TempFolder();
         // raw 95%, spec 90%, baseline 100%: raw goal not met, fusion goal met and above the best single.
         var report = Report(temp.Combine("r"), (10, FirstRight(19), FirstRight(18), FirstRight(20)));
+        Assert.Empty(AblationSummary.From(AblationRuns.Load(report), resamples: 200).Goals);   // a study without goals has none
+        SaveManifest(report, [10], [], goals: SomeGoals);
         var goals = AblationSummary.From(AblationRuns.Load(report), resamples: 200).Goals;
+        Assert.Equal(SomeGoals.Select(g => (g.Measure, g.Target)), goals.Select(g => (g.Measure, g.Target)));
 
         Assert.False(goals[0].Met);
         Assert.Equal(0.95, goals[0].Measured, 9);

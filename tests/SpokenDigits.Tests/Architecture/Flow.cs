@@ -24,7 +24,9 @@ public static class Flow
         ["SpokenDigits.Analysis"],
         ["SpokenDigits.Rendering"],
         ["SpokenDigits.Experiments"],
-        ["SpokenDigits.Inference", "SpokenDigits.Benchmarking", "SpokenDigits.Interactive"],
+        ["SpokenDigits.Inference", "SpokenDigits.Benchmarking"],
+        // the notebooks' helpers, on top of everything (notebook 08 reloads trained runs through Inference)
+        ["SpokenDigits.Interactive"],
     ];
 
     /// <summary>One import against the flow: <paramref name="Type"/>, in step <paramref name="Step"/>, uses a type of

@@ -11,7 +11,7 @@ public class ChartPngTests
     [Fact]
     public void DeclaredSizeIsReadFromTheRootElement()
     {
-        var svg = ChartSvg.GroupedBars("A title", ["a", "b"], [new BarSeries("RawOnlyModel", [0.5, 0.7], [0.1, 0.1])], "score", 0, 1);
+        var svg = new GroupedBarsFigure("A title", ["a", "b"], [new BarSeries("RawOnlyModel", [0.5, 0.7], [0.1, 0.1])], "score", 0, 1).ToSvg();
         var (w, h) = ChartPng.DeclaredSize(svg, "x.svg");
         Assert.True(w >= 64 + 330, $"width {w} leaves no room for the whiskers note");   // left margin + the note
         Assert.Equal(400, h);
@@ -28,7 +28,7 @@ public class ChartPngTests
         try
         {
             var svgPath = Path.Combine(folder, "accuracy.svg");
-            ChartSvg.Save(ChartSvg.GroupedBars("Accuracy", ["raw", "spec"], [new BarSeries("RawOnlyModel", [0.9, 0.95], [])], "accuracy", 0, 1), svgPath);
+            new GroupedBarsFigure("Accuracy", ["raw", "spec"], [new BarSeries("RawOnlyModel", [0.9, 0.95], [])], "accuracy", 0, 1).SaveSvg(svgPath);
             var (written, skipped) = ChartPng.ConvertFolder(folder);
             Assert.Null(skipped);
             var png = Assert.Single(written);
@@ -57,8 +57,7 @@ public class ChartPngTests
         var configured = Environment.GetEnvironmentVariable(ChartPng.BrowserVariable);
         try
         {
-            ChartSvg.Save(ChartSvg.GroupedBars("Accuracy", ["raw"], [new BarSeries("RawOnlyModel", [0.9], [])], "accuracy", 0, 1),
-                Path.Combine(folder, "accuracy.svg"));
+            new GroupedBarsFigure("Accuracy", ["raw"], [new BarSeries("RawOnlyModel", [0.9], [])], "accuracy", 0, 1).SaveSvg(Path.Combine(folder, "accuracy.svg"));
             Environment.SetEnvironmentVariable(ChartPng.BrowserVariable, Path.Combine(folder, "no-such-chromium"));
             Assert.Null(ChartPng.FindBrowser());
             var (written, skipped) = ChartPng.ConvertFolder(folder);

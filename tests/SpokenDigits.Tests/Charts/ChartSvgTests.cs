@@ -11,7 +11,7 @@ public class ChartSvgTests
     [Fact]
     public void Confusion_svg_is_well_formed_with_100_cells_and_counts()
     {
-        var doc = XDocument.Parse(ChartSvg.ConfusionMatrix(Confusion(), "counts & more"));
+        var doc = XDocument.Parse(new ConfusionFigure("counts & more", Confusion()).ToSvg());
         Assert.Equal(Svg + "svg", doc.Root!.Name);
         Assert.Equal(101, doc.Descendants(Svg + "rect").Count());  // background + 100 cells
         var texts = doc.Descendants(Svg + "text").Select(t => t.Value).ToList();
@@ -19,14 +19,15 @@ public class ChartSvgTests
         Assert.Contains("17", texts);
         Assert.Contains("predicted digit", texts);
 
-        var normalised = XDocument.Parse(ChartSvg.ConfusionMatrix(Confusion(), "n", rowNormalised: true));
+        var normalised = XDocument.Parse(new ConfusionFigure("n", Confusion(), RowNormalised: true).ToSvg());
         Assert.Contains("73%", normalised.Descendants(Svg + "text").Select(t => t.Value));
     }
 
     [Fact]
-    public void PerClassF1_svg_has_a_bar_per_model_and_digit()
+    public void Grouped_bars_svg_has_a_bar_per_model_and_digit()
     {
-        var doc = XDocument.Parse(ChartSvg.PerClassF1(ThreeModels()));
+        var series = ThreeModels().Select(m => new BarSeries(m.ModelName, m.Test!.PerClass.Select(c => c.F1).ToList(), [])).ToList();
+        var doc = XDocument.Parse(new GroupedBarsFigure("Per-digit F1", Digits, series, "F1", 0, 1).ToSvg());
         int bars = doc.Descendants(Svg + "rect").Count(r => r.Element(Svg + "title") is not null);
         Assert.Equal(30, bars);
         Assert.Contains("TwoStreamFusionModel", doc.Descendants(Svg + "text").Select(t => t.Value));
@@ -38,7 +39,7 @@ public class ChartSvgTests
         string path = Path.Combine(Path.GetTempPath(), $"sd-svg-{Guid.NewGuid():N}.svg");
         try
         {
-            ChartSvg.Save(ChartSvg.ConfusionMatrix(Confusion(), "t"), path);
+            new ConfusionFigure("t", Confusion()).SaveSvg(path);
             Assert.StartsWith("<svg", File.ReadAllText(path));
         }
         finally { File.Delete(path); }

@@ -76,6 +76,28 @@ public class TrainingOptionsTests
         Assert.StartsWith("--speed", UsageError("--speed", value));
 
     [Fact]
+    public void CorruptionsComeFromCorruptAndKeepTheRestOfTheAugmentation()
+    {
+        var plain = Parse();
+        var all = Parse("--corrupt", "all", "--speed", "0.9,1.1").Augmentation!;
+        Assert.Equal(CorruptionSettings.Parse("all"), all.Corruptions);
+        Assert.Equal((0.9, 1.1), (all.MinSpeed, all.MaxSpeed));
+        Assert.Equal(plain.Augmentation! with { Corruptions = null, MinSpeed = 1, MaxSpeed = 1 }, all with { Corruptions = null, MinSpeed = 1, MaxSpeed = 1 });
+        Assert.Equal(0.6, Parse("--corrupt", "reverb:0.6").Augmentation!.CorruptionsOrNone.ReverbProbability);
+        Assert.Null(Parse("--corrupt", "none").Augmentation!.Corruptions);
+    }
+
+    [Theory]
+    [InlineData("echo", "unknown part 'echo'")]
+    [InlineData("reverb:1.5", "probability in [0, 1]")]
+    public void BadCorruptionsAreAUsageErrorWithTheReason(string value, string reason) =>
+        Assert.Contains(reason, UsageError("--corrupt", value));
+
+    [Fact]
+    public void CorruptWithoutAugmentationIsAUsageError() =>
+        Assert.Contains("--corrupt needs augmentation on", UsageError("--augment", "off", "--corrupt", "all"));
+
+    [Fact]
     public void SpeedWithoutAugmentationIsAUsageError() =>
         Assert.Contains("--augment off", UsageError("--augment", "off", "--speed", "0.9,1.1"));
 

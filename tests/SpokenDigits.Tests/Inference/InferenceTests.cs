@@ -5,6 +5,7 @@ using SpokenDigits.Inference;
 using SpokenDigits.Models;
 using SpokenDigits.Tests.Data;
 using SpokenDigits.Runs;
+using SpokenDigits.Training;
 
 namespace SpokenDigits.Tests.Inference;
 
@@ -14,6 +15,16 @@ public class InferenceTests : IClassFixture<TinyRunFixture>
     readonly TinyRunFixture _run;
 
     public InferenceTests(TinyRunFixture run) => _run = run;
+
+    [Fact]
+    public void The_training_printed_its_settings_in_the_words_of_the_summaries_and_reports()
+    {
+        var r = _run.Results;
+        var lines = _run.TrainingOutput.Replace("\r\n", "\n").Split('\n');
+        foreach (var line in SettingsText.Lines(r.Features, r.Training, _run.Options.ArchitectureOrDefault))
+            Assert.Contains(line, lines);
+        Assert.DoesNotContain(lines, l => l.Contains(" = ,") || l.Contains("OrNone") || l.Contains("Settings {"));
+    }
 
     static Dictionary<string, Recording> ById => SharedFsdd.Recordings.ToDictionary(r => r.Id);
 

@@ -17,8 +17,13 @@ public sealed class TinyRunFixture : IDisposable
             Models: ModelCatalog.All,
             Training: new TrainingSettings(Epochs: 1, Seed: 3),
             Subset: 6);   // official split: takes 0–4 test (300), take 5 train/validation (60)
-        Results = new Experiment(Options).Run("inference tests", Folder);
+        Results = new Experiment(Options, new TrainingProgress(_output)).Run("inference tests", Folder);
     }
+
+    private readonly StringWriter _output = new();
+
+    /// <summary>What the training printed (the lines the CLI and the notebooks show).</summary>
+    public string TrainingOutput => _output.ToString();
 
     /// <summary>What the run was trained with (per-utterance normalisation).</summary>
     public ExperimentOptions Options { get; }

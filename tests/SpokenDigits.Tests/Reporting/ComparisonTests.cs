@@ -130,7 +130,7 @@ public class ComparisonTests
         Assert.Contains("98.00%", text);   // fusion: 196/200
         Assert.Contains("96.00%", text);   // raw: 192/200
         Assert.Contains("95.50%", text);   // spec: 191/200
-        Assert.Contains("raw-only model", text);
+        Assert.Contains("raw-waveform model", text);
         Assert.Contains("by 2.00 percentage points (+4 correct recordings)", text);
         Assert.Contains("3↔8 (6 → 1)", text);
         Assert.Contains("on 7 recordings", text);

@@ -82,11 +82,13 @@ public class ReportGeneratorTests
         };
         FakeRuns.Save(folder.Seed(10), run with { Training = training, Architecture = new ModelSettings(Fusion: FusionKind.Gated) });
         var md = File.ReadAllText(ReportGenerator.Generate(folder, "spokendigits report --from speed", resamples: 100).Markdown);
-        Assert.Contains("| Augmentation (every model) | shift ±100 ms, noise on 50% at 10–30 dB SNR, speed ×0.85–1.15 |", md.Replace(" %", "%"));
-        Assert.Contains("fusion Gated; remedies branch-lr", md);
+        Assert.Contains("| Augmentation | shift ±100 ms, noise on 50% at 10–30 dB SNR, speed ×0.85–1.15 |", md.Replace(" %", "%"));
+        Assert.Contains("| Architecture | raw front-end filterbank, fusion gated |", md);
+        Assert.Contains("| Remedies | branch learning rates raw ×0.5, spectrogram ×2 |", md);
+        // the run's own summary says the same in the same words (one renderer: SettingsText)
         var summary = MarkdownSummary.Render(run);
-        Assert.Contains("augmentation: shift ±100 ms", summary);
-        Assert.Contains("remedies none", summary);
+        Assert.Contains($"| Augmentation | {run.Training.Augmentation!.Describe()} |", summary);
+        Assert.Contains("| Remedies | none |", summary);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using SpokenDigits.Models;
 using SpokenDigits.Runs;
 using static SpokenDigits.Analysis.ReportFormat;
+using static SpokenDigits.Analysis.Prose;
 
 namespace SpokenDigits.Analysis.Ablation;
 
@@ -24,7 +26,7 @@ public static class AblationDiscussion
         if (Digits(s) is { } d) list.Add(d);
         list.AddRange(Why(s));
         if (s.Loso is { } l) list.Add(Loso(l));
-        list.Add(Goals(s));
+        if (s.Goals.Count > 0) list.Add(Goals(s));
         list.Add(Caveats(s));
         return list;
     }
@@ -103,8 +105,8 @@ public static class AblationDiscussion
     {
         var names = new[] { s.BestFusion, s.Baseline?.Name }.Where(n => n is not null).Distinct().ToList();
         var diagnosed = names.Select(s.Diagnosis).Where(d => d is not null).Select(d => d!).ToList();
-        var raw = s.Row(SeedSummary.RawName);
-        var spec = s.Row(SeedSummary.SpecName);
+        var raw = s.Row(ModelNames.Raw);
+        var spec = s.Row(ModelNames.Spec);
         if (diagnosed.Count > 0)
             yield return "Each branch on its own inside the fused model (test recordings" +
                          (raw is null || spec is null ? "" : $"; the single-branch models reach {Percent(raw.Accuracy.Mean)} raw and {Percent(spec.Accuracy.Mean)} spectrogram") + "): " +
@@ -138,10 +140,11 @@ public static class AblationDiscussion
         return text + ".";
     }
 
+    /// <summary>The study's own goals (from its manifest), met or not.</summary>
     static string Goals(AblationSummary s) =>
-        "Against the issue's targets: " + string.Join("; ", s.Goals.Select(g =>
-            $"{Lower(g.Goal)} (target {AblationTables.GoalNumber(g, g.Target)}): " +
-            (g.Met is null ? "cannot tell, not measured" : $"{(g.Met == true ? "met" : "not met")} with {AblationTables.GoalNumber(g, g.Measured)}{(g.Model is null ? "" : $" ({g.Model})")}"))) + ".";
+        "Against the goals this study set itself: " + string.Join("; ", s.Goals.Select(g =>
+            $"{LowerFirst(g.Goal)} (target at least {g.Format(g.Target)}): " +
+            (g.Met is null ? "cannot tell, not measured" : $"{(g.Met == true ? "met" : "not met")} with {g.Format(g.Measured)}{(g.Model is null ? "" : $" ({g.Model})")}"))) + ".";
 
     static string Caveats(AblationSummary s)
     {
@@ -156,13 +159,4 @@ public static class AblationDiscussion
         return string.Join(" ", parts);
     }
 
-    static string Lower(string goal) => char.ToLowerInvariant(goal[0]) + goal[1..];
-
-    static string Plural(int n) => n == 1 ? "" : "s";
-
-    static string Join(IEnumerable<string> items)
-    {
-        var l = items.ToList();
-        return l.Count switch { 0 => "", 1 => l[0], _ => string.Join(", ", l.Take(l.Count - 1)) + " and " + l[^1] };
-    }
 }

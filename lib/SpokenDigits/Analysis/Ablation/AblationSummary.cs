@@ -1,3 +1,4 @@
+using SpokenDigits.Models;
 using System.Text.Json.Serialization;
 using SpokenDigits.Runs;
 
@@ -16,7 +17,7 @@ namespace SpokenDigits.Analysis.Ablation;
 /// <param name="Complementarity">Per fused model: recordings exactly one single model gets right, and both miss.</param>
 /// <param name="DigitGains">Per digit, best fusion F1 − best single F1 within each seed, then mean ± std.</param>
 /// <param name="Loso">Leave one speaker out, when the report has it.</param>
-/// <param name="Goals">The targets, met or not.</param>
+/// <param name="Goals">The goals the study set itself in its manifest, met or not (empty when it set none).</param>
 /// <param name="Notes">Runs left out and why.</param>
 public sealed record AblationSummary(
     string Folder,
@@ -53,13 +54,13 @@ public sealed record AblationSummary(
         var bestFusion = OfficialRows.BestFusion(contenders);
         var official = OfficialRows.Compute(contenders, bestSingle, resamples, bootstrapSeed);
         var fused = contenders.Where(c => c.IsFused && c.Seeds.Count > 0).ToList();
-        var raw = runs.Contender(SeedSummary.RawName);
-        var spec = runs.Contender(SeedSummary.SpecName);
+        var raw = runs.Contender(ModelNames.Raw);
+        var spec = runs.Contender(ModelNames.Spec);
         var baseline = contenders.FirstOrDefault(c => c.Kind == ContenderKind.Baseline);
         var curves = new[] { bestFusion, baseline }.Where(c => c is not null).Distinct()
             .Select(c => BranchDiagnosis.Curve(c!)).Where(c => c is not null).Select(c => c!).ToList();
         var loso = LosoTable.Of(contenders, resamples, bootstrapSeed);
-        return new AblationSummary(runs.Folder,
+        return new AblationSummary(ReportFormat.FolderShown(runs.Folder),
             runs.Report?.Seeds ?? contenders.SelectMany(c => c.Seeds.Select(s => s.Seed)).Distinct().Order().ToList(),
             runs.First.Training.Epochs, runs.Report?.Subset,
             bestSingle?.Name, bestFusion?.Name, OfficialRows.ChosenOnValidation(contenders)?.Name, official,
@@ -69,7 +70,7 @@ public sealed record AblationSummary(
             raw is null || spec is null ? [] : fused.Select(c => Ablation.Complementarity.Of(c, raw, spec)).Where(c => c.PerSeed.Count > 0).ToList(),
             bestFusion is null || bestSingle is null ? null : DigitGainsOf(bestFusion, bestSingle),
             loso,
-            AblationGoals.Check(official, bestSingle?.Name, bestFusion?.Name, loso),
+            AblationGoals.Check(runs.Manifest?.Goals, official, bestSingle?.Name, bestFusion?.Name, loso),
             runs.Notes);
     }
 

@@ -95,13 +95,10 @@ public static class AblationTables
     }
 
     public static ReportTable Goals(AblationSummary s) => new(
-        "The issue's targets, checked against the measured numbers",
+        $"The goals this study set itself (from its {AblationFolder.ManifestFile}), checked against the measured numbers: met when the number is at least the target",
         ["Goal", "Target", "Measured", "Model", "Met"],
-        s.Goals.Select(g => (IReadOnlyList<string>)[g.Goal, GoalNumber(g, g.Target), double.IsFinite(g.Measured) ? GoalNumber(g, g.Measured) : "not measured",
+        s.Goals.Select(g => (IReadOnlyList<string>)[g.Goal, "≥ " + g.Format(g.Target), g.Format(g.Measured),
             g.Model ?? "–", g.Met switch { true => "met", false => "not met", null => "cannot tell" }]).ToList());
-
-    /// <summary>Accuracies as percentages, margins (targets ≤ 0.1) as signed points.</summary>
-    public static string GoalNumber(AblationGoal g, double v) => g.Target >= 0.5 ? Percent(v) : Points(v) + " points";
 
     public static ReportTable Setup(AblationSummary s, AblationRuns runs)
     {

@@ -1,3 +1,5 @@
+using TorchSharp;
+
 namespace SpokenDigits.Audio.Corruptions;
 
 /// <summary>Synthetic room reverberation: an impulse response of exponentially decaying Gaussian noise with a given
@@ -18,20 +20,47 @@ public static class RoomReverb
     }
 
     /// <summary>The signal convolved with <paramref name="response"/>, cut to its length and scaled back to its RMS.</summary>
-    public static float[] Apply(ReadOnlySpan<float> signal, ReadOnlySpan<float> response)
+    public static float[] Apply(ReadOnlySpan<float> signal, ReadOnlySpan<float> response) =>
+        Apply([signal.ToArray()], [response.ToArray()])[0];
+
+    /// <summary>Each signal convolved with its own response, cut to its length and scaled back to its RMS. The convolutions
+    /// run together through torch's real FFT (zero-padded to a power of two, so they are linear, not circular): a batch of
+    /// 1 s clips with responses up to 1 s costs about as much as one.</summary>
+    public static float[][] Apply(IReadOnlyList<float[]> signals, IReadOnlyList<float[]> responses)
     {
-        var output = new float[signal.Length];
-        for (int i = 0; i < signal.Length; i++)
+        if (signals.Count != responses.Count) throw new ArgumentException($"reverb: {signals.Count} signals but {responses.Count} responses");
+        if (signals.Count == 0) return [];
+        if (responses.Any(r => r.Length == 0)) throw new ArgumentException("reverb: an impulse response is empty");
+        var outputs = Convolve(signals, responses);
+        for (int r = 0; r < outputs.Length; r++)
         {
-            var x = signal[i];
-            if (x == 0) continue;
-            var end = Math.Min(response.Length, signal.Length - i);
-            for (int k = 0; k < end; k++) output[i + k] += x * response[k];
+            double before = SignalLevel.Rms(signals[r]), after = SignalLevel.Rms(outputs[r]);
+            if (after > 0)
+                for (int i = 0; i < outputs[r].Length; i++) outputs[r][i] = (float)(outputs[r][i] * before / after);
         }
-        double before = SignalLevel.Rms(signal), after = SignalLevel.Rms(output);
-        if (after > 0)
-            for (int i = 0; i < output.Length; i++) output[i] = (float)(output[i] * before / after);
-        return output;
+        return outputs;
+    }
+
+    /// <summary>The first signal.Length samples of signal * response (linear convolution) for each pair.</summary>
+    static float[][] Convolve(IReadOnlyList<float[]> signals, IReadOnlyList<float[]> responses)
+    {
+        using var scope = torch.NewDisposeScope();
+        int rows = signals.Count, longest = signals.Max(s => s.Length), longestResponse = responses.Max(h => h.Length);
+        long size = 1;
+        while (size < longest + longestResponse - 1) size <<= 1;
+        var x = torch.tensor(Padded(signals, longest), new long[] { rows, longest });               // (B, N)
+        var h = torch.tensor(Padded(responses, longestResponse), new long[] { rows, longestResponse }); // (B, L)
+        var spectrum = torch.fft.rfft(x, size, dim: 1) * torch.fft.rfft(h, size, dim: 1);       // (B, size/2 + 1), complex
+        var y = torch.fft.irfft(spectrum, size, dim: 1).narrow(1, 0, longest).contiguous();     // (B, N)
+        var flat = y.data<float>().ToArray();
+        return signals.Select((s, r) => flat.AsSpan(r * longest, s.Length).ToArray()).ToArray();
+    }
+
+    static float[] Padded(IReadOnlyList<float[]> rows, int length)
+    {
+        var flat = new float[rows.Count * length];
+        for (int r = 0; r < rows.Count; r++) rows[r].CopyTo(flat, r * length);
+        return flat;
     }
 
     /// <summary>RT60 of an impulse response by Schroeder backward integration: the slope of the energy decay

@@ -4,19 +4,11 @@ using SpokenDigits.Runs;
 
 namespace SpokenDigits.Rendering.Ablation;
 
-/// <summary>One section of the ablation report: a heading, its tables and its figures, shared by the Markdown page, the
-/// HTML page and the notebook.</summary>
-public sealed record AblationSection(string Heading, IReadOnlyList<ReportTable> Tables, IReadOnlyList<AblationFigure> Figures)
-{
-    public const string Goals = "Goals of the issue", Official = "Official split", Why = "Why: each branch, the weights and complementarity",
-        Digits = "For which digits?", Loso = "Leave one speaker out", Setup = "Setup";
-
-    /// <summary>The section's tables as Markdown (a notebook shows them with display(…, "text/markdown")).</summary>
-    public string Markdown() => Tables.Count == 0 ? $"*{Heading}: nothing to show in this ablation.*" : string.Concat(Tables.Select(t => t.ToMarkdown()));
-}
+/// <summary>The parts of the ablation report a notebook can show one by one (<see cref="AblationReport.Section"/>).</summary>
+public enum AblationPart { Goals, Official, Why, Digits, Loso, Setup }
 
 /// <summary>The ablation report in memory, built from a report folder's runs without writing anything.</summary>
-public sealed record AblationReport(AblationRuns Runs, AblationSummary Summary, IReadOnlyList<AblationFigure> Figures)
+public sealed record AblationReport(AblationRuns Runs, AblationSummary Summary)
 {
     public const string Title = "Spoken digits: which fusion, with which remedy, beats the best single branch?";
 
@@ -24,38 +16,75 @@ public sealed record AblationReport(AblationRuns Runs, AblationSummary Summary, 
     public static AblationReport Build(ReportFolder report, int resamples = 10000)
     {
         var runs = AblationRuns.Load(report);
-        var summary = AblationSummary.From(runs, resamples);
-        return new AblationReport(runs, summary, AblationFigures.All(summary, runs));
+        return new AblationReport(runs, AblationSummary.From(runs, resamples));
     }
 
     public IReadOnlyList<string> Discussion => AblationDiscussion.Paragraphs(Summary);
 
-    /// <summary>The sections after the discussion, in order.</summary>
-    public IEnumerable<AblationSection> Sections()
-    {
-        var s = Summary;
-        yield return new AblationSection(AblationSection.Goals, [AblationTables.Goals(s)], []);
-        yield return new AblationSection(AblationSection.Official, [AblationTables.Official(s)], FiguresOf(AblationSection.Official));
-        var why = new List<ReportTable>();
-        if (s.Diagnostics.Count > 0) why.Add(AblationTables.Diagnostics(s));
-        if (s.Weights.Count > 0) why.Add(AblationTables.Weights(s));
-        if (s.Complementarity.Count > 0) why.Add(AblationTables.Complementarity(s));
-        if (why.Count > 0 || FiguresOf(AblationSection.Why).Count > 0)
-            yield return new AblationSection(AblationSection.Why, why, FiguresOf(AblationSection.Why));
-        if (s.DigitGains is { } gains)
-            yield return new AblationSection(AblationSection.Digits, [AblationTables.DigitGains(s, gains)], FiguresOf(AblationSection.Digits));
-        if (s.Loso is { } l)
-            yield return new AblationSection(AblationSection.Loso, [AblationTables.Loso(s, l)], FiguresOf(AblationSection.Loso));
-        yield return new AblationSection(AblationSection.Setup, [AblationTables.Setup(s, Runs)], []);
-    }
-
-    /// <summary>The section with this heading, or an empty one (nothing of that kind in this ablation, e.g. no leave-one-speaker-out runs).</summary>
-    public AblationSection Section(string heading) => Sections().FirstOrDefault(x => x.Heading == heading) ?? new AblationSection(heading, [], []);
-
     /// <summary>The discussion as Markdown paragraphs.</summary>
     public string DiscussionMarkdown() => string.Join("\n\n", Discussion);
 
-    public static IReadOnlyList<string> MethodNotes() =>
+    /// <summary>One part of the report, with its tables and figures; null when this ablation has nothing of that kind
+    /// (no goals set, no leave-one-speaker-out runs, ...).</summary>
+    public ReportSection? Part(AblationPart part)
+    {
+        var s = Summary;
+        switch (part)
+        {
+            case AblationPart.Goals:
+                return s.Goals.Count == 0 ? null : new ReportSection(Heading(part), [AblationTables.Goals(s)], []);
+            case AblationPart.Official:
+                return new ReportSection(Heading(part), [AblationTables.Official(s)], AblationFigures.Official(s));
+            case AblationPart.Why:
+                var why = new List<ReportTable>();
+                if (s.Diagnostics.Count > 0) why.Add(AblationTables.Diagnostics(s));
+                if (s.Weights.Count > 0) why.Add(AblationTables.Weights(s));
+                if (s.Complementarity.Count > 0) why.Add(AblationTables.Complementarity(s));
+                var figures = AblationFigures.Why(s);
+                return why.Count == 0 && figures.Count == 0 ? null : new ReportSection(Heading(part), why, figures);
+            case AblationPart.Digits:
+                return s.DigitGains is { } gains ? new ReportSection(Heading(part), [AblationTables.DigitGains(s, gains)], AblationFigures.Digits(s, gains)) : null;
+            case AblationPart.Loso:
+                return s.Loso is { } l ? new ReportSection(Heading(part), [AblationTables.Loso(s, l)], AblationFigures.Loso(l, Runs)) : null;
+            case AblationPart.Setup:
+                return new ReportSection(Heading(part), [AblationTables.Setup(s, Runs)], []);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(part), part, null);
+        }
+    }
+
+    /// <summary>The part, or an empty section under its heading when this ablation has nothing of that kind (a notebook
+    /// shows "Leave one speaker out: nothing to show here").</summary>
+    public ReportSection Section(AblationPart part) => Part(part) ?? new ReportSection(Heading(part), [], []);
+
+    /// <summary>The heading a part has in the report.</summary>
+    public static string Heading(AblationPart part) => part switch
+    {
+        AblationPart.Goals => "Goals of this study",
+        AblationPart.Official => "Official split",
+        AblationPart.Why => "Why: each branch, the weights and complementarity",
+        AblationPart.Digits => "For which digits?",
+        AblationPart.Loso => "Leave one speaker out",
+        AblationPart.Setup => "Setup",
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
+    };
+
+    /// <summary>Every section of the report, in order.</summary>
+    public IEnumerable<ReportSection> Sections(string? command = null)
+    {
+        yield return new ReportSection("Discussion", Discussion);
+        if (Summary.Notes.Count > 0) yield return new ReportSection("Runs left out", [], []) { Bullets = Summary.Notes };
+        foreach (var part in Enum.GetValues<AblationPart>())
+            if (Part(part) is { } section) yield return section;
+        yield return new ReportSection("Method notes", [], []) { Bullets = MethodNotes };
+        if (command is not null)
+            yield return new ReportSection("Provenance", [$"Generated by `{command}`; every number above is in `{AblationFolder.SummaryFile}`."]);
+    }
+
+    /// <summary>The report as a page, stamped with the last finish of its runs.</summary>
+    public ReportPage Page(string? command = null) => new(Title, Sections(command).ToList(), Runs.LastFinished);
+
+    public static readonly IReadOnlyList<string> MethodNotes =
     [
         "Rows: the report's own runs give RawOnlyModel, SpecOnlyModel and the baseline fused model for every seed; each variant is the fused model alone, trained with the same split, seeds and settings except its fusion layer and remedies.",
         "Best single = the single-branch model with the higher mean test accuracy; best fusion = the fused model (baseline included) with the highest mean test accuracy.",
@@ -65,6 +94,4 @@ public sealed record AblationReport(AblationRuns Runs, AblationSummary Summary, 
         "Per-digit gain: best fusion F1 − best single F1 within each seed, then mean ± sample std over seeds.",
         "Leave one speaker out: each speaker's accuracy is the mean over its seeds; Δ mean compares means over held-out speakers, the pooled Δ pairs all held-out recordings both models scored.",
     ];
-
-    IReadOnlyList<AblationFigure> FiguresOf(string section) => Figures.Where(f => f.Section == section).ToList();
 }

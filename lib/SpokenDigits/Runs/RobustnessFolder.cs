@@ -1,0 +1,59 @@
+using SpokenDigits.Evaluation.Robustness;
+
+namespace SpokenDigits.Runs;
+
+/// <summary>What a robustness study measured (robustness.json): how it was run, the conditions, and every run's answers.</summary>
+/// <param name="Info">Command, commit and machine.</param>
+/// <param name="Seed">The study's seed: every corrupted recording and probe follows from it (<see cref="StableSeed"/>).</param>
+/// <param name="DataFolder">Where the test recordings were read.</param>
+/// <param name="TestRecordings">The test recordings used (all of the runs' test part unless limited).</param>
+/// <param name="Conditions">The conditions, in the order measured.</param>
+/// <param name="Runs">One entry per run (model seed).</param>
+/// <param name="Seconds">Wall time of the whole study.</param>
+public sealed record RobustnessResults(
+    RunInfo Info,
+    int Seed,
+    string DataFolder,
+    int TestRecordings,
+    IReadOnlyList<RobustnessCondition> Conditions,
+    IReadOnlyList<RunRobustness> Runs,
+    double Seconds);
+
+/// <summary>The files of a robustness study, <c>results/robustness-&lt;name&gt;/</c>:
+/// <code>
+/// robustness.json     every run's answer for every recording and condition (<see cref="RobustnessResults"/>)
+/// summary.md          accuracy per model and condition with 95 % intervals, fusion − better branch, goals, discussion
+/// robustness.html     the same with interactive charts
+/// figures/*.svg, .png accuracy against severity, one figure per corruption
+/// </code>
+/// Every file is written atomically.</summary>
+public sealed class RobustnessFolder
+{
+    public const string ResultsFile = "robustness.json";
+    public const string SummaryFile = "summary.md";
+    public const string HtmlFile = "robustness.html";
+    public const string FiguresFolder = "figures";
+
+    public RobustnessFolder(string path) { Path = System.IO.Path.GetFullPath(path); }
+
+    public string Path { get; }
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public string Figures => File(FiguresFolder);
+
+    /// <summary>The default folder of a study of <paramref name="runName"/>: results/robustness-&lt;run&gt;.</summary>
+    public static RobustnessFolder Default(string runName) => new(System.IO.Path.Combine(ProjectPaths.ResultsFolder, $"robustness-{runName}"));
+
+    public void Save(RobustnessResults results) => ResultsJson.Save(File(ResultsFile), results);
+
+    /// <exception cref="FileNotFoundException">The folder holds no robustness.json.</exception>
+    public RobustnessResults Load()
+    {
+        var file = File(ResultsFile);
+        if (!System.IO.File.Exists(file)) throw new FileNotFoundException($"{Path} holds no {ResultsFile}: run `spokendigits robustness` first", file);
+        return ResultsJson.Load<RobustnessResults>(file);
+    }
+
+    public void SaveSummary(string markdown) => AtomicFile.WriteAllText(File(SummaryFile), markdown);
+
+    public void SaveFigure(string name, string svg) => AtomicFile.WriteAllText(System.IO.Path.Combine(Figures, name + ".svg"), svg);
+}
