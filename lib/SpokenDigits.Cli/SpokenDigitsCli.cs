@@ -32,6 +32,7 @@ public static class SpokenDigitsCli
             ReportCommand.Create(),
             EarlierMethodsCommand.Create(),
             AblationCommand.Create(),
+            ReproduceCommand.Create(),
             KernelCommand.Create(),
             CompletionCommand.Create(),
             HelpCommand.Create(),
