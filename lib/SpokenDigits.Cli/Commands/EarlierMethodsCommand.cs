@@ -1,3 +1,4 @@
+using SpokenDigits.Features;
 using System.CommandLine;
 using SpokenDigits.Analysis.EarlierMethods;
 using SpokenDigits.Experiments;
@@ -24,6 +25,13 @@ public static class EarlierMethodsCommand
         var data = new Option<string?>("--data") { HelpName = "PATH", Description = "recordings folder (default: as for train)" };
         var layout = new Option<string>("--layout") { HelpName = "L", Description = "auto | fsdd | audiomnist", DefaultValueFactory = _ => "auto" }
             .CheckedBy(text => TrainCommand.ParseLayout(text)).Completing("auto", "fsdd", "audiomnist");
+        var splitSeed = new Option<int?>("--split-seed") { HelpName = "N", Description = "seed of the shared split (default: the first seed), so seeds can be trained in separate processes" };
+        var endpoint = new Option<string>("--endpoint")
+        {
+            HelpName = "on|off",
+            Description = "find the spoken word before placing it in the window; off (the default) as the fusion study's runs in results/report-official were made, so every row shares one pipeline",
+            DefaultValueFactory = _ => "off",
+        }.CheckedBy(text => TrainCommand.ParseOnOff(text)).Completing("on", "off");
         var subset = new Option<int?>("--subset") { HelpName = "N", Description = "keep only takes below N (quick runs)" };
         var outFolder = new Option<string>("--out")
         {
@@ -35,7 +43,7 @@ public static class EarlierMethodsCommand
 
         var command = new Command("earlier-methods",
             "the course's earlier methods (MFCC baseline, autoencoder methods A/B/C, spectrogram CNN + CBAM) over several seeds beside the fusion study -> results/earlier-methods/");
-        foreach (var option in new Option[] { seeds, study, data, layout, subset }) command.Options.Add(option);
+        foreach (var option in new Option[] { seeds, splitSeed, study, data, layout, endpoint, subset }) command.Options.Add(option);
         training.AddTo(command);
         command.Options.Add(outFolder);
         command.Options.Add(fromOnly);
@@ -54,8 +62,9 @@ public static class EarlierMethodsCommand
                 var seedList = MultiSeedProtocol.ConsecutiveSeeds(parse.GetValue(seeds), settings.Seed);
                 var options = new ExperimentOptions(
                     DataFolder: parse.GetValue(data), Layout: TrainCommand.ParseLayout(parse.GetValue(layout)!), Training: settings,
-                    Subset: subsetValue, SplitSeed: seedList[0], Architecture: training.Architecture(parse));
-                Console.WriteLine($"Earlier methods: seeds {string.Join(", ", seedList)} (split seed {seedList[0]}) into {folders.Root}");
+                    Features: new FeatureSettings { Endpoint = TrainCommand.ParseOnOff(parse.GetValue(endpoint)!) ? new FeatureSettings().Endpoint : EndpointSettings.Off },
+                    Subset: subsetValue, SplitSeed: parse.GetValue(splitSeed) ?? seedList[0], Architecture: training.Architecture(parse));
+                Console.WriteLine($"Earlier methods: seeds {string.Join(", ", seedList)} (split seed {options.SplitSeed}) into {folders.Root}");
                 new EarlierMethodsProtocol(options, seedList, new TrainingProgress(Console.Out)).Run(commandText, folders, ConsoleCancellation.Token);
             }
             var summary = EarlierMethodsSummary.From(folders.Load());

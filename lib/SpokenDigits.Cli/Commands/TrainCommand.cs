@@ -155,7 +155,7 @@ public static class TrainCommand
         _ => throw new ArgumentException($"unknown layout '{text}': use auto, fsdd or audiomnist"),
     };
 
-    static bool ParseOnOff(string text) => text.Trim().ToLowerInvariant() switch
+    internal static bool ParseOnOff(string text) => text.Trim().ToLowerInvariant() switch
     {
         "on" => true,
         "off" => false,
