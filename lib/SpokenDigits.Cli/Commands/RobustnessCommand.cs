@@ -24,8 +24,7 @@ public static class RobustnessCommand
         var outFolder = new Option<string?>("--out") { HelpName = "DIR", Description = "output folder (default results/robustness-<name of the first --run>)" };
         var only = new Option<string?>("--only")
         {
-            HelpName = "LIST", Description = "comma list of corruptions to run (clean is always included): " +
-                string.Join(", ", RobustnessConditions.Families.Select(RobustnessCondition.FamilyKey)),
+            HelpName = "LIST", Description = "comma list of corruptions to run (clean is always included): " + RobustnessConditions.FamilyList,
         }.CheckedBy(text => RobustnessConditions.OfFamilies(text));
         var recordings = new Option<int?>("--recordings") { HelpName = "N", Description = "only N test recordings, every digit in turn (quick runs)" };
         recordings.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 2) r.AddError("--recordings must be at least 2"); });

@@ -179,6 +179,16 @@ public class KernelTests
         Assert.True(next.Str("status") == "ok", string.Join("\n", io));
     }
 
+    /// <summary>A kernel that, once it has noted an interrupt_request, sets <paramref name="noted"/> and waits for
+    /// <paramref name="held"/> before acting on it (at most 30 s).</summary>
+    static KernelHarness HeldAtInterrupt(ManualResetEventSlim noted, ManualResetEventSlim held) =>
+        new(controlMessageNoted: type =>
+        {
+            if (type != "interrupt_request") return;
+            noted.Set();
+            held.Wait(TimeSpan.FromSeconds(30));
+        });
+
     private const string CooperativeCell =
         "Console.WriteLine(\"second started\");\n" +
         "for (int i = 0; i < 30; i++) { CancellationToken.ThrowIfCancellationRequested(); System.Threading.Thread.Sleep(100); }\n" +
@@ -192,12 +202,7 @@ public class KernelTests
         // cell finishes. The interrupt belongs to the first cell, which has ended, so it is dropped.
         using var held = new ManualResetEventSlim(false);
         using var noted = new ManualResetEventSlim(false);
-        using var h = new KernelHarness(controlMessageNoted: type =>
-        {
-            if (type != "interrupt_request") return;
-            noted.Set();
-            held.Wait(TimeSpan.FromSeconds(30));
-        });
+        using var h = HeldAtInterrupt(noted, held);
         var c = h.Client;
         JsonObject Req(string code) => new() { ["code"] = code, ["silent"] = false, ["store_history"] = true, ["stop_on_error"] = true };
         var first = c.Send(c.Shell, "execute_request", Req("System.Threading.Thread.Sleep(1500);\n\"first finished\""));
@@ -227,12 +232,7 @@ public class KernelTests
         // The same hold, released while the cell the interrupt arrived for still runs: that cell stops.
         using var held = new ManualResetEventSlim(false);
         using var noted = new ManualResetEventSlim(false);
-        using var h = new KernelHarness(controlMessageNoted: type =>
-        {
-            if (type != "interrupt_request") return;
-            noted.Set();
-            held.Wait(TimeSpan.FromSeconds(30));
-        });
+        using var h = HeldAtInterrupt(noted, held);
         var c = h.Client;
         var id = c.Send(c.Shell, "execute_request", new JsonObject { ["code"] = CooperativeCell, ["silent"] = false, ["store_history"] = true });
         Assert.NotNull(c.NextIopub(m => m.ParentId == id && m.MsgType == "stream", DateTime.UtcNow + KernelTestClient.Timeout));

@@ -21,23 +21,13 @@ public class DryRunTests
         }
         """;
 
-    static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     [Fact]
     public void ListsWhatWouldRunWithItsCpuTime()
     {
         using var tmp = new TempFolder();
         File.WriteAllText(tmp.Combine("plan.json"), Plan);
-        CopyFolder(Path.Combine(ProjectPlan.Root, "results/speaker-curve/train-george"), tmp.Combine("results/curve/train-george"));
-        CopyFolder(Path.Combine(ProjectPlan.Root, "results/endpoint-e3"), tmp.Combine("results/endpoint-e3"));
+        RunCopies.Copy(Path.Combine(ProjectPlan.Root, "results/speaker-curve/train-george"), tmp.Combine("results/curve/train-george"));
+        RunCopies.CopyInterrupted(Path.Combine(ProjectPlan.Root, "results/speaker-curve/train-theo"), tmp.Combine("results/endpoint-e3"));
         var measured = RunStatus.Timing(tmp.Combine("results/curve/train-george"))!.Value;
         double minutes = (measured.Finished - measured.Started).TotalMinutes;   // the missing run's estimate: its complete sibling
         var c = CultureInfo.InvariantCulture;

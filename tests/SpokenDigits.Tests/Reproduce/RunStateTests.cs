@@ -3,7 +3,7 @@ using SpokenDigits.Tests.Data;
 
 namespace SpokenDigits.Tests.Reproduce;
 
-/// <summary>Done-detection on committed runs: complete, interrupted (options saved, never finished), missing; a results.json
+/// <summary>Done-detection on committed runs (and a copy of one made to look stopped): complete, interrupted (options saved, never finished), missing; a results.json
 /// cut short by a crash is not complete.</summary>
 public class RunStateTests
 {
@@ -15,7 +15,9 @@ public class RunStateTests
         Assert.Equal(RunState.Complete, RunStatus.Of(Committed("results/report-official/seed-42")));
         Assert.Equal(RunState.Complete, RunStatus.Of(Committed("results/speaker-curve/train-george")));
         // stopped after its first model: results.json without a finish time, experiment.json to resume from
-        Assert.Equal(RunState.Interrupted, RunStatus.Of(Committed("results/endpoint-e3")));
+        using var tmp = new TempFolder();
+        RunCopies.CopyInterrupted(Committed("results/speaker-curve/train-george"), tmp.Combine("stopped"));
+        Assert.Equal(RunState.Interrupted, RunStatus.Of(tmp.Combine("stopped")));
         Assert.Equal(RunState.Missing, RunStatus.Of(Committed("results/no-such-run")));
         Assert.Equal(RunState.Missing, RunStatus.Of(Committed("results/report-official")));   // a report folder, not a run
     }

@@ -22,6 +22,10 @@ public class RobustnessConditionTests
 
     static RobustnessCondition ByKey(string key) => RobustnessConditions.Standard.Single(c => c.Key == key);
 
+    [Fact]
+    public void TheConstantListOfFamiliesNamesEveryFamilyInOrder() =>
+        Assert.Equal(string.Join(", ", RobustnessConditions.Families.Select(RobustnessCondition.FamilyKey)), RobustnessConditions.FamilyList);
+
     [Theory]
     [MemberData(nameof(Conditions))]
     public void TheSameSeedGivesIdenticalAudio(string key)

@@ -30,6 +30,10 @@ public static class RobustnessConditions
     /// <summary>The families that have curves, in the order of the report.</summary>
     public static readonly IReadOnlyList<CorruptionFamily> Families = [WhiteNoise, Babble, Reverb, Telephone, Gain, Placement, Speed];
 
+    /// <summary>The keys of <see cref="Families"/>, comma-joined, as a constant: the CLI's help shows it without loading
+    /// the library (a test keeps the two the same).</summary>
+    public const string FamilyList = "white, babble, reverb, telephone, gain, placement, speed";
+
     /// <summary>The x axis of a family's curve among <paramref name="conditions"/>: clean at the mild end (for gain and speed,
     /// whose clean value 0 dB / ×1 lies inside the range, in its place), then the family's severities in order of harm.</summary>
     public static IReadOnlyList<RobustnessCondition> Curve(CorruptionFamily family, IReadOnlyList<RobustnessCondition> conditions)
