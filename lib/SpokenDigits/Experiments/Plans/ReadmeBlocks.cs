@@ -1,3 +1,5 @@
+using SpokenDigits.Analysis.EarlierMethods;
+using SpokenDigits.Analysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -14,7 +16,7 @@ public static partial class ReadmeBlocks
     static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>The names of the blocks this class can generate.</summary>
-    public static readonly IReadOnlyList<string> Names = ["seeds", "loso", "speed", "cost"];
+    public static readonly IReadOnlyList<string> Names = ["seeds", "loso", "speed", "realworld", "earlier-methods", "cost"];
 
     [GeneratedRegex(@"(?<open><!-- reproduce:(?<name>[a-z-]+) -->\n)(?<body>.*?)(?<close><!-- /reproduce:\k<name> -->)", RegexOptions.Singleline)]
     private static partial Regex Block();
@@ -34,6 +36,8 @@ public static partial class ReadmeBlocks
         "seeds" => Seeds(Path.Combine(root, "results/report-official")),
         "loso" => Loso(Path.Combine(root, "results/report-official")),
         "speed" => Speed(Path.Combine(root, "results/report-official"), Path.Combine(root, "results/report-speed")),
+        "realworld" => RealWorld(root),
+        "earlier-methods" => EarlierMethods(Path.Combine(root, "results/earlier-methods"), Path.Combine(root, "results/report-official")),
         "cost" => Cost(root, plan),
         _ => throw new ArgumentException($"README names an unknown generated block '{name}'; known: {string.Join(", ", Names)}"),
     };
@@ -97,6 +101,42 @@ public static partial class ReadmeBlocks
             string label = name == "TwoStreamFusionModel" ? "concat + per-branch learning rates" : $"`{name}`";
             text.AppendLine($"| {label} | {Percent(before)} | {Percent(m["accuracy"]!)} |");
         }
+        return text.ToString();
+    }
+
+    /// <summary>The two real-world recipes over their seeds: FSDD test (the report's summary) and the test-only
+    /// speechcommands corpus (each seed's evaluation), mean ± sample std.</summary>
+    static string RealWorld(string root)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| Recipe (plan experiment) | Model | FSDD test | speechcommands-digits |");
+        text.AppendLine("|---|---|---:|---:|");
+        foreach (var (label, folder) in new[] { ("15 epochs (`realworld`)", "results/report-realworld"), ("30 epochs (`realworld-e30`)", "results/realworld-e30") })
+        {
+            var report = Path.Combine(root, folder);
+            var seeds = new ReportFolder(report).SeedRunFolders();
+            bool first = true;
+            foreach (var m in Json(Path.Combine(report, ReportFolder.SummaryFile))["seeds"]!["models"]!.AsArray())
+            {
+                string name = m!["modelName"]!.GetValue<string>();
+                var cross = MeanStd.Of(seeds.Select(s => Json(Path.Combine(s.EvaluationFolder("speechcommands-digits"), "evaluation.json"))["models"]!.AsArray()
+                    .First(x => x!["modelName"]!.GetValue<string>() == name)!["report"]!["accuracy"]!.GetValue<double>()));
+                text.AppendLine(C, $"| {(first ? $"[{label}]({folder}/report.md)" : "")} | {ModelLabel(name, report)} | {Percent(m["accuracy"]!)} | {cross.Mean * 100:F2} ± {cross.Std * 100:F2} % |");
+                first = false;
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The earlier methods over their seeds beside the assignment's numbers (<see cref="EarlierMethodsSummary"/>).</summary>
+    static string EarlierMethods(string folder, string study)
+    {
+        var summary = EarlierMethodsSummary.From(new EarlierMethodsFolders(folder, study).Load());
+        var text = new StringBuilder();
+        text.AppendLine("| Method | Ours (FSDD, mean ± std over seeds) | Seeds | Assignment (AudioMNIST) |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var r in summary.Rows)
+            text.AppendLine(C, $"| {r.Label} | {r.Accuracy.Mean * 100:F2} ± {r.Accuracy.Std * 100:F2} % | {r.Accuracy.Count} | {(r.Assignment is double a ? $"{a * 100:0.0#} %" : "–")} |");
         return text.ToString();
     }
 
