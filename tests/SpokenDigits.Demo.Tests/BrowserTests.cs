@@ -5,10 +5,10 @@ namespace SpokenDigits.Demo.Tests;
 
 /// <summary>The page in a real browser: headless Chromium with a fake microphone that plays a known FSDD recording (with
 /// silence before and after it); the test presses R to record and R to stop, as a user at the keyboard does, and reads
-/// the answers the page shows over the DevTools protocol. The screenshot is kept as TestResults/demo-browser-test.png (git-ignored).</summary>
+/// the answers the page shows over the DevTools protocol. The screenshot is kept as the CI artifact results/.ci/demo-browser-test.png (git-ignored).</summary>
 public sealed class BrowserTests(DemoRunFixture demo) : IClassFixture<DemoRunFixture>
 {
-    public static string Screenshot => Path.Combine(DemoRunFixture.ProjectRoot, "TestResults", "demo-browser-test.png");
+    public static string Screenshot => Path.Combine(DemoRunFixture.ProjectRoot, "results", ".ci", "demo-browser-test.png");
 
     [Fact]
     public async Task RecordingFromTheMicrophoneShowsEveryModelsAnswer()
