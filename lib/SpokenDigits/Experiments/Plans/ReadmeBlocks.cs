@@ -105,7 +105,7 @@ public static partial class ReadmeBlocks
     }
 
     /// <summary>The two real-world recipes over their seeds: FSDD test (the report's summary) and the test-only
-    /// speechcommands corpus (each seed's evaluation), mean ± sample std.</summary>
+    /// speechcommands corpus (<see cref="CrossCorpusSummary"/> of its seed runs), mean ± sample std.</summary>
     static string RealWorld(string root)
     {
         var text = new StringBuilder();
@@ -113,15 +113,14 @@ public static partial class ReadmeBlocks
         text.AppendLine("|---|---|---:|---:|");
         foreach (var (label, folder) in new[] { ("15 epochs (`realworld`)", "results/report-realworld"), ("30 epochs (`realworld-e30`)", "results/realworld-e30") })
         {
-            var report = Path.Combine(root, folder);
-            var seeds = new ReportFolder(report).SeedRunFolders();
+            var report = new ReportFolder(Path.Combine(root, folder));
+            var cross = CrossCorpusSummary.Load(report, report.LoadSeedRuns(), resamples: 100).Single(c => c.Corpus == "speechcommands-digits").Summary;
             bool first = true;
-            foreach (var m in Json(Path.Combine(report, ReportFolder.SummaryFile))["seeds"]!["models"]!.AsArray())
+            foreach (var m in Json(report.File(ReportFolder.SummaryFile))["seeds"]!["models"]!.AsArray())
             {
                 string name = m!["modelName"]!.GetValue<string>();
-                var cross = MeanStd.Of(seeds.Select(s => Json(Path.Combine(s.EvaluationFolder("speechcommands-digits"), "evaluation.json"))["models"]!.AsArray()
-                    .First(x => x!["modelName"]!.GetValue<string>() == name)!["report"]!["accuracy"]!.GetValue<double>()));
-                text.AppendLine(C, $"| {(first ? $"[{label}]({folder}/report.md)" : "")} | {ModelLabel(name, report)} | {Percent(m["accuracy"]!)} | {cross.Mean * 100:F2} ± {cross.Std * 100:F2} % |");
+                var accuracy = cross.Models.Single(x => x.ModelName == name).Accuracy;
+                text.AppendLine(C, $"| {(first ? $"[{label}]({folder}/report.md)" : "")} | {ModelLabel(name, report.Path)} | {Percent(m["accuracy"]!)} | {accuracy.Mean * 100:F2} ± {accuracy.Std * 100:F2} % |");
                 first = false;
             }
         }
