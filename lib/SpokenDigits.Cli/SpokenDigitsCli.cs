@@ -21,6 +21,7 @@ public static class SpokenDigitsCli
         var root = new RootCommand(Description)
         {
             DownloadCommand.Create(),
+            SynthesizeVoicesCommand.Create(),
             TrainCommand.Create(),
             RunNotebookCommand.Create(),
             BenchCommand.Create(),
@@ -29,6 +30,7 @@ public static class SpokenDigitsCli
             EvaluateCommand.Create(),
             RobustnessCommand.Create(),
             CompareCommand.Create(),
+            CompareReportsCommand.Create(),
             ReportCommand.Create(),
             EarlierMethodsCommand.Create(),
             AblationCommand.Create(),

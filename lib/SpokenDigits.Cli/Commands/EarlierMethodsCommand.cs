@@ -19,8 +19,9 @@ public static class EarlierMethodsCommand
         var study = new Option<string>("--study")
         {
             HelpName = "DIR|none",
-            Description = "the fusion study's report folder to read the CNN without attention, the raw and the fused model from (none, or --subset: train them too)",
-            DefaultValueFactory = _ => Path.Combine(ProjectPaths.ResultsFolder, "report-official"),
+            Description = "a fusion study's report folder to read the CNN without attention, the raw and the fused model from instead of training them " +
+                "into <out>/study (none, the default: train them, so every row comes from one code version and can be evaluated on the test-only corpora)",
+            DefaultValueFactory = _ => "none",
         };
         var data = new Option<string?>("--data") { HelpName = "PATH", Description = "recordings folder (default: as for train)" };
         var layout = new Option<string>("--layout") { HelpName = "L", Description = "auto | fsdd | audiomnist", DefaultValueFactory = _ => "auto" }
@@ -38,7 +39,13 @@ public static class EarlierMethodsCommand
             HelpName = "DIR", Description = "folder of the runs and earlier-methods.md; finished seeds there are reused",
             DefaultValueFactory = _ => Path.Combine(ProjectPaths.ResultsFolder, "earlier-methods"),
         };
-        var fromOnly = new Option<bool>("--from-only") { Description = "only rewrite earlier-methods.md from the runs already there (no training)" };
+        var fromOnly = new Option<bool>("--from-only") { Description = "only rewrite earlier-methods.md from the runs already there (no training; with --cross, evaluates what is missing)" };
+        var cross = new Option<string[]>("--cross")
+        {
+            HelpName = "DIR",
+            Description = "a test-only corpus to evaluate every run on, a column beside the FSDD test part (repeatable; default: ../shared/datasets/speechcommands-digits when it exists; none: no corpus)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var training = new TrainingOptions();
 
         var command = new Command("earlier-methods",
@@ -46,6 +53,7 @@ public static class EarlierMethodsCommand
         foreach (var option in new Option[] { seeds, splitSeed, study, data, layout, endpoint, subset }) command.Options.Add(option);
         training.AddTo(command);
         command.Options.Add(outFolder);
+        command.Options.Add(cross);
         command.Options.Add(fromOnly);
 
         command.SetAction(parse =>
@@ -67,7 +75,14 @@ public static class EarlierMethodsCommand
                 Console.WriteLine($"Earlier methods: seeds {string.Join(", ", seedList)} (split seed {options.SplitSeed}) into {folders.Root}");
                 new EarlierMethodsProtocol(options, seedList, new TrainingProgress(Console.Out)).Run(commandText, folders, ConsoleCancellation.Token);
             }
-            var summary = EarlierMethodsSummary.From(folders.Load());
+            var corpora = parse.WasGiven(cross) ? ReportCommand.Corpora(parse.GetValue(cross)!)
+                : parse.GetValue(fromOnly) ? [] : Data.DataLocator.DefaultTestCorpora();
+            if (corpora.Count > 0)
+            {
+                Console.WriteLine($"Test-only corpora (never trained on): {string.Join(", ", corpora.Select(Path.GetFullPath))}");
+                Inference.TestCorpusEvaluation.EnsureEvaluated(folders.RunFolders().SelectMany(g => g.Runs).ToList(), corpora, Console.Out, ConsoleCancellation.Token);
+            }
+            var summary = EarlierMethodsSummary.Load(folders);
             if (summary.Rows.Count == 0) throw new UsageException($"{folders.Root} holds no finished runs of the earlier methods");
             Directory.CreateDirectory(folders.Root);
             AtomicFile.WriteAllText(folders.Markdown, EarlierMethodsMarkdown.Render(summary, commandText));

@@ -126,7 +126,7 @@ public static class ReportCommand
     }
 
     /// <summary>--cross values: folders, or nothing for "none".</summary>
-    static IReadOnlyList<string> Corpora(string[] given) =>
+    internal static IReadOnlyList<string> Corpora(string[] given) =>
         given.Length == 1 && given[0].Trim().ToLowerInvariant() == "none" ? [] : given;
 
     static void EvaluateTestCorpora(ReportFolder folder, IReadOnlyList<string> corpora)

@@ -41,6 +41,11 @@ public static class TrainCommand
             DefaultValueFactory = _ => new FeatureSettings().Endpoint.Enabled ? "on" : "off",
         }.CheckedBy(text => ParseOnOff(text)).Completing("on", "off");
         public readonly Option<int?> Subset = new("--subset") { HelpName = "N", Description = "keep only takes below N (quick runs)" };
+        public readonly Option<string?> ExtraTrain = new("--extra-train")
+        {
+            HelpName = "DIR",
+            Description = "add the recordings in DIR (FSDD layout, new speakers, e.g. from `synthesize-voices`) to the training part only; validation and test stay the corpus's own",
+        };
         public readonly Option<bool> Quick = new("--quick") { Description = $"a fast smoke run: --epochs {TrainingOptions.QuickEpochs} --subset {QuickSubset}" };
         public readonly Option<bool> SkipBad = new("--skip-bad") { Description = "leave out unreadable recordings (listed) instead of stopping" };
         public readonly Option<string> OutRoot = new("--out") { HelpName = "DIR", Description = "results root", DefaultValueFactory = _ => ProjectPaths.ResultsFolder };
@@ -59,7 +64,7 @@ public static class TrainCommand
             command.Options.Add(Layout);
             command.Options.Add(Split);
             Training.AddTo(command);
-            foreach (var option in new Option[] { SplitSeed, Normalisation, Endpoint, Subset, Quick, SkipBad, OutRoot, RunName, Resume })
+            foreach (var option in new Option[] { SplitSeed, Normalisation, Endpoint, Subset, ExtraTrain, Quick, SkipBad, OutRoot, RunName, Resume })
                 command.Options.Add(option);
             return command;
         }
@@ -82,7 +87,8 @@ public static class TrainCommand
                 SkipBad: parse.GetValue(SkipBad),
                 Subset: parse.GetValue(Subset) ?? (isQuick ? QuickSubset : null),
                 Architecture: Training.Architecture(parse),
-                SplitSeed: parse.GetValue(SplitSeed));
+                SplitSeed: parse.GetValue(SplitSeed),
+                ExtraTrainingData: parse.GetValue(ExtraTrain) is { } extra ? Path.GetFullPath(extra) : null);
         }
     }
 

@@ -24,15 +24,21 @@ public sealed class Experiment
         _progress = progress ?? TrainingProgress.Silent;
     }
 
-    /// <summary>Finds the recordings and makes the split (no audio is decoded yet).</summary>
-    public (string DataFolder, DatasetSplit Split) PrepareSplit()
+    /// <summary>Finds the recordings and makes the split (no audio is decoded yet), with
+    /// <see cref="ExperimentOptions.ExtraTrainingData"/>'s recordings added to its training part.</summary>
+    public (string DataFolder, DatasetSplit Split) PrepareSplit() => PrepareSplitCounted() is var (folder, split, _) ? (folder, split) : default;
+
+    (string DataFolder, DatasetSplit Split, int ExtraTraining) PrepareSplitCounted()
     {
         var folder = DataLocator.FindRecordings(_options.DataFolder);
         var recordings = RecordingCatalog.Discover(folder, _options.Layout);
         if (_options.Subset is int maxTake)
             recordings = recordings.Where(r => r.Take < maxTake).ToList();
         var training = _options.TrainingOrDefault;
-        return (folder, _options.SplitOrDefault.Apply(recordings, training.ValidationFraction, _options.SplitSeedOrDefault));
+        var split = _options.SplitOrDefault.Apply(recordings, training.ValidationFraction, _options.SplitSeedOrDefault);
+        if (_options.ExtraTrainingData is not { } extraFolder) return (folder, split, 0);
+        var (withExtra, added) = ExtraTrainingRecordings.AddTo(split, extraFolder, _options.Subset);
+        return (folder, withExtra, added);
     }
 
     /// <summary>Runs everything; writes into <paramref name="output"/> when given. With
@@ -54,8 +60,10 @@ public sealed class Experiment
         foreach (var line in SettingsText.Lines(features, training, architecture)) _progress.Line(line);
         _progress.Line(SettingsText.Line("Machine", info.Machine.ToString()));
 
-        var (dataFolder, split) = PrepareSplit();
+        var (dataFolder, split, extraTraining) = PrepareSplitCounted();
         _progress.Line(SettingsText.Line("Data", dataFolder));
+        if (extraTraining > 0)
+            _progress.Line(SettingsText.Line("Extra training", $"{extraTraining} recordings from {Path.GetFullPath(_options.ExtraTrainingData!)} (training part only)"));
         _progress.Line(SettingsText.Line("Split", $"{split.Protocol}, seed {split.Seed}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test"));
         output?.SaveSplit(split);
         output?.SaveOptions(_options with { Training = training });   // with the thread count chosen, so --resume keeps it
@@ -71,7 +79,7 @@ public sealed class Experiment
 
         var results = new List<ModelResult>();
         RunResults Snapshot(DateTimeOffset? finished = null) => new(info with { Finished = finished }, dataFolder, features, training,
-            SplitSummary.Of(split), data.Skipped, results.ToList(), architecture);
+            SplitSummary.Of(split, extraTraining, _options.ExtraTrainingData), data.Skipped, results.ToList(), architecture);
 
         foreach (var kind in _options.ModelsOrDefault)
         {

@@ -17,8 +17,7 @@ namespace SpokenDigits.Interactive;
 public static class NotebookEarlierMethods
 {
     /// <summary>The committed comparison full mode shows.</summary>
-    public static EarlierMethodsFolders Committed =>
-        new(Path.Combine(ProjectPaths.ResultsFolder, "earlier-methods"), Path.Combine(ProjectPaths.ResultsFolder, "report-official"));
+    public static EarlierMethodsFolders Committed => new(Path.Combine(ProjectPaths.ResultsFolder, "earlier-methods"), null);
 
     /// <summary>Quick mode trains on takes 0–5 (take 5 is the whole training part).</summary>
     public const int QuickSubset = 6;
@@ -31,12 +30,12 @@ public static class NotebookEarlierMethods
         if (!quick && File.Exists(Committed.Markdown))
         {
             progress.Line($"Reading the committed comparison in {Committed.Root}");
-            return (EarlierMethodsSummary.From(Committed.Load()), Committed);
+            return (EarlierMethodsSummary.Load(Committed), Committed);
         }
         if (quick) options = options with { Subset = QuickSubset, Training = options.TrainingOrDefault with { PretrainEpochs = 1 } };
         var folders = new EarlierMethodsFolders(Path.Combine(NotebookSetup.RunsRoot(runsDir), "earlier-" + NotebookRuns.Key(options)), null);
         new EarlierMethodsProtocol(options, [options.TrainingOrDefault.Seed], progress).Run("notebook 08-earlier-methods", folders);
-        return (EarlierMethodsSummary.From(folders.Load()), folders);
+        return (EarlierMethodsSummary.Load(folders), folders);
     }
 
     /// <summary>The comparison as Markdown (the table beside the assignment's numbers, the dataset difference, the findings).</summary>

@@ -15,11 +15,14 @@ public static class EarlierMethodsMarkdown
         md.AppendLine();
         md.AppendLine($"Command: `{command}`");
         md.AppendLine();
-        md.AppendLine("| Method | Model | Parameters | Seeds | Test accuracy (ours, FSDD) | Macro-F1 | Assignment (AudioMNIST) |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        var corpora = summary.TestCorpora.Select(c => c.Name).ToList();
+        md.AppendLine("| Method | Model | Parameters | Seeds | Test accuracy (ours, FSDD) | Macro-F1 | " +
+            string.Concat(corpora.Select(c => $"{c} (test-only) | ")) + "Assignment (AudioMNIST) |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|" + string.Concat(corpora.Select(_ => "---:|")) + "---:|");
         foreach (var r in summary.Rows)
             md.AppendLine($"| {r.Label} | `{r.Model}` | {r.Parameters.ToString("N0", CultureInfo.InvariantCulture)} | {r.Accuracy.Count} | " +
                 $"{Pct(r.Accuracy.Mean)} ± {Pct(r.Accuracy.Std)} | {r.MacroF1.Mean.ToString("F3", CultureInfo.InvariantCulture)} | " +
+                string.Concat(corpora.Select(c => (r.TestCorpora.TryGetValue(c, out var a) ? $"{Pct(a.Mean)} ± {Pct(a.Std)}" : "–") + " | ")) +
                 $"{(r.Assignment is { } a ? Pct(a) : "–")} |");
         md.AppendLine();
         md.AppendLine(summary.DatasetNote);

@@ -14,6 +14,8 @@ public static class MarkdownSummary
         var md = new StringBuilder();
         md.AppendLine("# Spoken digits: raw vs spectrogram vs fusion").AppendLine();
         md.AppendLine($"Split **{run.Split.Protocol}** (seed {run.Split.Seed}): {run.Split.Train} train, {run.Split.Validation} validation, {run.Split.Test} test recordings from `{run.DataFolder}`.");
+        if (run.Split.ExtraTrain > 0)
+            md.AppendLine($"The training part also holds {run.Split.ExtraTrain} extra recordings of other speakers from `{run.Split.ExtraTrainFolder}` (validation and test hold none).");
         md.AppendLine("Identical settings for every model:").AppendLine();
         md.AppendLine("| Setting | Value |");
         md.AppendLine("|---|---|");

@@ -4,7 +4,7 @@ namespace SpokenDigits.Runs;
 /// <code>
 /// &lt;root&gt;/mfcc/seed-&lt;n&gt;/     the four MFCC methods (one run folder per model seed)
 /// &lt;root&gt;/cbam/seed-&lt;n&gt;/     the spectrogram CNN with CBAM
-/// &lt;root&gt;/study/seed-&lt;n&gt;/    raw, spectrogram and fused models, only when no fusion-study report holds the seeds
+/// &lt;root&gt;/study/seed-&lt;n&gt;/    raw, spectrogram and fused models (unless read from a fusion-study report that holds the seeds)
 /// &lt;root&gt;/earlier-methods.md  the comparison
 /// </code>
 /// and the fusion study's report folder (default <c>results/report-official</c>) for the models it already trained.</summary>
@@ -37,13 +37,17 @@ public sealed class EarlierMethodsFolders
         || seeds.All(s => File.Exists(System.IO.Path.Combine(StudyTarget.Seed(s).Path, RunFolder.ResultsFile)));
 
     /// <summary>Every group's finished seed runs: (group, runs); the study's from <see cref="Study"/> or <see cref="StudyTarget"/>.</summary>
-    public IReadOnlyList<(string Group, IReadOnlyList<RunResults> Runs)> Load()
+    public IReadOnlyList<(string Group, IReadOnlyList<RunResults> Runs)> Load() =>
+        RunFolders().Select(g => (g.Group, (IReadOnlyList<RunResults>)g.Runs.Select(f => f.Load()).ToList())).ToList();
+
+    /// <summary>Every group's seed run folders, as <see cref="Load"/> reads them.</summary>
+    public IReadOnlyList<(string Group, IReadOnlyList<RunFolder> Runs)> RunFolders()
     {
-        var groups = new List<(string, IReadOnlyList<RunResults>)>();
+        var groups = new List<(string, IReadOnlyList<RunFolder>)>();
         foreach (var group in new[] { MfccGroup, CbamGroup })
-            if (Directory.Exists(Group(group).Path)) groups.Add((group, Group(group).LoadSeedRuns()));
+            if (Directory.Exists(Group(group).Path)) groups.Add((group, Group(group).SeedRunFolders()));
         var study = Directory.Exists(StudyTarget.Path) ? StudyTarget : Study;
-        if (Directory.Exists(study.Path)) groups.Add((StudyGroup, study.LoadSeedRuns()));
+        if (Directory.Exists(study.Path)) groups.Add((StudyGroup, study.SeedRunFolders()));
         return groups;
     }
 }

@@ -7,10 +7,15 @@ using SpokenDigits.Training;
 
 namespace SpokenDigits.Runs;
 
-/// <summary>How many recordings each part of the split holds (the ids are in split.json).</summary>
-public sealed record SplitSummary(string Protocol, int Seed, int Train, int Validation, int Test)
+/// <summary>How many recordings each part of the split holds (the ids are in split.json); <paramref name="ExtraTrain"/> of
+/// the training recordings came from <paramref name="ExtraTrainFolder"/> (<see cref="ExtraTrainingRecordings"/>).</summary>
+public sealed record SplitSummary(string Protocol, int Seed, int Train, int Validation, int Test,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int ExtraTrain = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] string? ExtraTrainFolder = null)
 {
-    public static SplitSummary Of(DatasetSplit s) => new(s.Protocol, s.Seed, s.Train.Count, s.Validation.Count, s.Test.Count);
+    public static SplitSummary Of(DatasetSplit s, int extraTrain = 0, string? extraTrainFolder = null) =>
+        new(s.Protocol, s.Seed, s.Train.Count, s.Validation.Count, s.Test.Count, extraTrain,
+            extraTrainFolder is null ? null : System.IO.Path.GetFullPath(extraTrainFolder));
 }
 
 /// <summary>One run of the comparison: provenance, every setting, the split, and each model's result.</summary>

@@ -10,6 +10,8 @@ namespace SpokenDigits.Training;
 /// <param name="SplitSeed">Seed of the split alone; null means <see cref="TrainingSettings.Seed"/> seeds the split too.
 /// Set it to vary the model seed (initialisation, dropout, batch order) over one fixed split.</param>
 /// <param name="Architecture">Raw front-end and fusion layer; null means <see cref="ModelSettings"/>' defaults.</param>
+/// <param name="ExtraTrainingData">A folder of further recordings (FSDD layout, new speakers, e.g. synthetic voices) added to
+/// the training part only, after the split (<see cref="ExtraTrainingRecordings"/>); null adds none.</param>
 public sealed record ExperimentOptions(
     string? DataFolder = null,
     DatasetLayout Layout = DatasetLayout.Auto,
@@ -20,7 +22,8 @@ public sealed record ExperimentOptions(
     bool SkipBad = false,
     int? Subset = null,
     int? SplitSeed = null,
-    ModelSettings? Architecture = null)
+    ModelSettings? Architecture = null,
+    string? ExtraTrainingData = null)
 {
     public ModelSettings ArchitectureOrDefault => Architecture ?? new ModelSettings();
     public SplitProtocol SplitOrDefault => Split ?? SplitProtocol.Official;

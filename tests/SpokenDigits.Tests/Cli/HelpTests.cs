@@ -11,7 +11,7 @@ namespace SpokenDigits.Tests.Cli;
 /// defaults it shows are the settings records' own (so a default changed in a record changes the help).</summary>
 public class HelpTests
 {
-    static readonly string[] Commands = ["download", "train", "run-notebook", "bench", "predict", "demo", "evaluate", "robustness", "compare", "report", "ablation", "earlier-methods", "kernel", "completion"];
+    static readonly string[] Commands = ["download", "synthesize-voices", "train", "run-notebook", "bench", "predict", "demo", "evaluate", "robustness", "compare", "compare-reports", "report", "ablation", "earlier-methods", "kernel", "completion"];
 
     static string Help(params string[] command)
     {

@@ -50,4 +50,32 @@ public class EarlierMethodsSummaryTests
         Assert.True(summary.Cbam!.WithinNoise);
         Assert.Contains(summary.Findings, f => f.Contains("within seed noise"));
     }
+
+    [Fact]
+    public void ATestOnlyCorpusIsAColumnOfEveryRowAndAFindingReadsItsNumbers()
+    {
+        // the same methods on another corpus: every method 2–6 recordings of 10 lower; the plain CNN best there
+        IReadOnlyList<(string, IReadOnlyList<RunResults>)> onCorpus =
+        [
+            (EarlierMethodsFolders.MfccGroup, [
+                FakeRuns.Run(42, (N(ModelKind.MfccAverage), 4), (N(ModelKind.MfccFlatAutoencoder), 5), (N(ModelKind.MfccSequentialAutoencoder), 2), (N(ModelKind.MfccGreedyPairing), 2)),
+                FakeRuns.Run(43, (N(ModelKind.MfccAverage), 4), (N(ModelKind.MfccFlatAutoencoder), 5), (N(ModelKind.MfccSequentialAutoencoder), 2), (N(ModelKind.MfccGreedyPairing), 2))]),
+            (EarlierMethodsFolders.CbamGroup, [FakeRuns.Run(42, (N(ModelKind.Spec), 6)), FakeRuns.Run(43, (N(ModelKind.Spec), 6))]),
+            (EarlierMethodsFolders.StudyGroup, [
+                FakeRuns.Run(42, (N(ModelKind.Raw), 7), (N(ModelKind.Spec), 6), (N(ModelKind.Fusion), 7)),
+                FakeRuns.Run(43, (N(ModelKind.Raw), 7), (N(ModelKind.Spec), 6), (N(ModelKind.Fusion), 8))]),
+        ];
+        var summary = EarlierMethodsSummary.From(Groups(cbamSecondSeed: 10),
+            new Dictionary<string, IReadOnlyList<(string Group, IReadOnlyList<RunResults> Runs)>> { ["other-corpus"] = onCorpus });
+        Assert.Equal([("other-corpus", 10)], summary.TestCorpora);
+        Assert.All(summary.Rows, r => Assert.True(r.TestCorpora.ContainsKey("other-corpus")));
+        Assert.Equal(0.75, summary.Rows.Single(r => r.Label == EarlierMethodRows.Fusion).TestCorpora["other-corpus"].Mean, 6);
+        // drops from the FSDD part: A 95 → 50 % (45 points) the most, fusion 95 → 75 % (20 points) the least
+        Assert.Contains(summary.Findings, f => f.StartsWith("On other-corpus (10 recordings") && f.Contains("falls by 20.0–45.0 points")
+            && f.Contains("best there: Two-stream fusion (concat) (75.00 %")
+            && f.Contains("CBAM against the plain CNN there: +0.00 points"));
+        var md = EarlierMethodsMarkdown.Render(summary, "spokendigits earlier-methods --fake");
+        Assert.Contains("| Macro-F1 | other-corpus (test-only) | Assignment (AudioMNIST) |", md);
+        Assert.Contains(" | 50.00 % ± 0.00 % | 97.57 % |", md);   // A on the corpus, then the assignment's number
+    }
 }

@@ -50,7 +50,7 @@ public class PlanTests
     }
 
     /// <summary>Each planned run's options, read by train's own option definitions, are the options its folder recorded:
-    /// seed, split, split seed, models, fusion, remedies, epochs, augmentation and speed, endpointing, threads.</summary>
+    /// seed, split, split seed, models, fusion, remedies, epochs, augmentation and speed, endpointing, extra training recordings, threads.</summary>
     [Fact]
     public void EveryPlannedRunHasTheOptionsItsCommittedFolderRecorded()
     {
@@ -72,6 +72,7 @@ public class PlanTests
             Same("split seed", planned.SplitSeedOrDefault, recorded["splitSeed"]?.GetValue<int>() ?? training["seed"]!.GetValue<int>());
             Same("models", string.Join(",", planned.ModelsOrDefault).ToLowerInvariant(), string.Join(",", (recorded["models"] ?? recorded["modelsOrDefault"])!.AsArray().Select(m => m!.GetValue<string>())));
             Same("subset", planned.Subset, recorded["subset"]);
+            Same("extra training recordings", Path.GetFileName(planned.ExtraTrainingData), Path.GetFileName(recorded["extraTrainingData"]?.GetValue<string>()));
             Same("endpointing", planned.FeaturesOrDefault.Endpoint.Enabled, recorded["features"]?["endpoint"]?["enabled"]?.GetValue<bool>() ?? false);
             if (recorded["architecture"] is { } architecture)
             {

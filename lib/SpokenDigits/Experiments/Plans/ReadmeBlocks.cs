@@ -37,7 +37,7 @@ public static partial class ReadmeBlocks
         "loso" => Loso(Path.Combine(root, "results/report-official")),
         "speed" => Speed(Path.Combine(root, "results/report-official"), Path.Combine(root, "results/report-speed")),
         "realworld" => RealWorld(root),
-        "earlier-methods" => EarlierMethods(Path.Combine(root, "results/earlier-methods"), Path.Combine(root, "results/report-official")),
+        "earlier-methods" => EarlierMethods(Path.Combine(root, "results/earlier-methods")),
         "cost" => Cost(root, plan),
         _ => throw new ArgumentException($"README names an unknown generated block '{name}'; known: {string.Join(", ", Names)}"),
     };
@@ -128,14 +128,20 @@ public static partial class ReadmeBlocks
     }
 
     /// <summary>The earlier methods over their seeds beside the assignment's numbers (<see cref="EarlierMethodsSummary"/>).</summary>
-    static string EarlierMethods(string folder, string study)
+    static string EarlierMethods(string folder)
     {
-        var summary = EarlierMethodsSummary.From(new EarlierMethodsFolders(folder, study).Load());
+        var summary = EarlierMethodsSummary.Load(new EarlierMethodsFolders(folder, null));
         var text = new StringBuilder();
-        text.AppendLine("| Method | Ours (FSDD, mean ± std over seeds) | Seeds | Assignment (AudioMNIST) |");
-        text.AppendLine("|---|---:|---:|---:|");
+        var corpora = summary.TestCorpora.Select(c => c.Name).ToList();
+        text.AppendLine("| Method | Ours (FSDD, mean ± std over seeds) | " + string.Concat(corpora.Select(c => $"{c} (test-only) | ")) + "Seeds | Assignment (AudioMNIST) |");
+        text.AppendLine("|---|---:|" + string.Concat(corpora.Select(_ => "---:|")) + "---:|---:|");
         foreach (var r in summary.Rows)
-            text.AppendLine(C, $"| {r.Label} | {r.Accuracy.Mean * 100:F2} ± {r.Accuracy.Std * 100:F2} % | {r.Accuracy.Count} | {(r.Assignment is double a ? $"{a * 100:0.0#} %" : "–")} |");
+        {
+            text.Append(C, $"| {r.Label} | {r.Accuracy.Mean * 100:F2} ± {r.Accuracy.Std * 100:F2} % | ");
+            foreach (var c in corpora)
+                text.Append(C, $"{(r.TestCorpora.TryGetValue(c, out var m) ? FormattableString.Invariant($"{m.Mean * 100:F2} ± {m.Std * 100:F2} %") : "–")} | ");
+            text.AppendLine(C, $"{r.Accuracy.Count} | {(r.Assignment is double a ? $"{a * 100:0.0#} %" : "–")} |");
+        }
         return text.ToString();
     }
 

@@ -1,0 +1,56 @@
+using SpokenDigits.Evaluation;
+using SpokenDigits.Runs;
+
+namespace SpokenDigits.Analysis;
+
+/// <summary>One model on one test set in two multi-seed reports that differ in one setting (e.g. with and without
+/// synthetic training voices), paired by seed on the same recordings.</summary>
+/// <param name="TestSet">"FSDD test" or a test-only corpus's evaluation name.</param>
+/// <param name="Baseline">Accuracy over the baseline report's seeds.</param>
+/// <param name="Changed">Accuracy over the changed report's seeds.</param>
+/// <param name="Paired">Changed (A) against baseline (B): McNemar and bootstrap per seed, and the pooled bootstrap over recordings.</param>
+public sealed record ReportPairRow(string Model, string TestSet, MeanStd Baseline, MeanStd Changed, PairedComparison Paired)
+{
+    /// <summary>Changed minus baseline, in accuracy (0–1), over the shared seeds.</summary>
+    public double Difference => Changed.Mean - Baseline.Mean;
+}
+
+/// <summary>Two reports side by side, model by model, on the FSDD test part and on every test-only corpus both were
+/// evaluated on; only seeds both reports hold are compared.</summary>
+public static class ReportPairComparison
+{
+    public const string FsddTest = "FSDD test";
+
+    public static IReadOnlyList<ReportPairRow> Compute(ReportFolder baseline, ReportFolder changed, int resamples = 10000, int bootstrapSeed = 20240601)
+    {
+        var a = Runs(baseline);
+        var b = Runs(changed);
+        var seeds = a.Keys.Intersect(b.Keys).Order().ToList();
+        if (seeds.Count == 0)
+            throw new InvalidDataException($"{baseline.Path} and {changed.Path} share no seed run to compare");
+        var corpora = seeds.SelectMany(s => new[] { a[s], b[s] }).Select(r => r.Folder.EvaluationNames(r.Run))
+            .Aggregate((x, y) => x.Intersect(y, StringComparer.Ordinal).ToList());
+        var models = a[seeds[0]].Run.Models.Select(m => m.ModelName).Where(n => b[seeds[0]].Run.Model(n) is not null).ToList();
+        var rows = new List<ReportPairRow>();
+        foreach (var testSet in new[] { FsddTest }.Concat(corpora))
+        {
+            RunResults On((RunFolder Folder, RunResults Run) r) => testSet == FsddTest ? r.Run : r.Folder.WithEvaluationAsTest(r.Run, testSet);
+            var pairs = seeds.Select(s => (Seed: s, A: On(a[s]), B: On(b[s]))).ToList();
+            foreach (var model in models)
+            {
+                var both = pairs.Select(p => (p.Seed, Base: p.A.Model(model), Changed: p.B.Model(model)))
+                    .Where(p => p.Base is { Succeeded: true } && p.Changed is { Succeeded: true }).ToList();
+                if (both.Count == 0) continue;
+                var paired = PairedComparison.Compute(model, model,
+                    both.Select(p => (p.Seed, (IReadOnlyList<Prediction>)p.Changed!.Predictions, (IReadOnlyList<Prediction>)p.Base!.Predictions)).ToList(),
+                    resamples, bootstrapSeed);
+                rows.Add(new ReportPairRow(model, testSet, MeanStd.Of(both.Select(p => p.Base!.Test!.Accuracy)),
+                    MeanStd.Of(both.Select(p => p.Changed!.Test!.Accuracy)), paired));
+            }
+        }
+        return rows;
+    }
+
+    static Dictionary<int, (RunFolder Folder, RunResults Run)> Runs(ReportFolder folder) =>
+        folder.SeedRunFolders().Select(f => (Folder: f, Run: f.Load())).ToDictionary(r => r.Run.Training.Seed);
+}

@@ -1,0 +1,70 @@
+using SpokenDigits.Analysis;
+using SpokenDigits.Evaluation;
+using SpokenDigits.Rendering;
+using SpokenDigits.Runs;
+using SpokenDigits.Tests.Data;
+
+namespace SpokenDigits.Tests.Reporting;
+
+/// <summary>Two reports that differ in one setting, paired by seed (<see cref="ReportPairComparison"/>).</summary>
+public class ReportPairComparisonTests
+{
+    const string Raw = "RawOnlyModel", Spec = "SpecOnlyModel";
+
+    /// <summary>A report of <paramref name="seeds"/> with the raw and spectrogram models right on the first N of 10 FSDD test
+    /// recordings, and on the first M of 40 recordings of a test-only corpus.</summary>
+    static ReportFolder Make(string path, int[] seeds, int rawTest, int specTest, int specCorpus)
+    {
+        var folder = new ReportFolder(path);
+        foreach (var seed in seeds)
+        {
+            var run = folder.Seed(seed);
+            FakeRuns.Save(run, FakeRuns.Run(seed, (Raw, rawTest), (Spec, specTest)));
+            foreach (var (model, correct) in new[] { (Raw, 20), (Spec, specCorpus) })
+                ResultsJson.Save(run.EvaluationPredictionsFile("other-voices", model), Enumerable.Range(0, 40).Select(i =>
+                {
+                    int truth = i % 10, predicted = i < correct ? truth : (truth + 1) % 10;
+                    var p = new float[10];
+                    p[predicted] = 1;
+                    return new Prediction($"{truth}_other{i}_0", truth, predicted, p);
+                }).ToList());
+        }
+        return folder;
+    }
+
+    [Fact]
+    public void EachModelOnEachTestSetIsComparedOverTheSharedSeedsWithItsInterval()
+    {
+        using var temp = new TempFolder();
+        var without = Make(temp.Combine("without"), [1, 2, 3], rawTest: 9, specTest: 8, specCorpus: 10);
+        var with = Make(temp.Combine("with"), [2, 3, 4], rawTest: 9, specTest: 8, specCorpus: 30);
+        var rows = ReportPairComparison.Compute(without, with, resamples: 2000);
+
+        Assert.Equal([(ReportPairComparison.FsddTest, Raw), (ReportPairComparison.FsddTest, Spec), ("other-voices", Raw), ("other-voices", Spec)],
+            rows.Select(r => (r.TestSet, r.Model)));
+        Assert.All(rows, r => Assert.Equal(2, r.Changed.Count));   // seeds 2 and 3 only
+        var spec = rows.Single(r => r.TestSet == "other-voices" && r.Model == Spec);
+        Assert.Equal(0.25, spec.Baseline.Mean, 6);
+        Assert.Equal(0.75, spec.Changed.Mean, 6);
+        Assert.Equal(0.50, spec.Difference, 6);
+        Assert.True(spec.Paired.Pooled!.Lower > 0.3, $"interval [{spec.Paired.Pooled.Lower}, {spec.Paired.Pooled.Upper}]");
+        Assert.Equal(2, spec.Paired.SeedsSignificantForA);   // 20 recordings right only with the change, none only without: p < 0.05
+        var same = rows.Single(r => r.TestSet == ReportPairComparison.FsddTest && r.Model == Raw);
+        Assert.Equal(0, same.Difference, 6);
+        Assert.True(same.Paired.Pooled!.Lower <= 0 && same.Paired.Pooled.Upper >= 0);
+
+        var md = ReportPairMarkdown.Render(rows, "FSDD", "FSDD+TTS", "spokendigits compare-reports a b");
+        Assert.Contains("| SpecOnlyModel | 2 | 25.00 ± 0.00 % | 75.00 ± 0.00 % | +50.00 [", md);
+        Assert.Contains("- SpecOnlyModel on other-voices: +50.00 points with FSDD+TTS (a gain beyond chance).", md);
+        Assert.Contains("- RawOnlyModel on FSDD test: +0.00 points with FSDD+TTS (not significant).", md);
+    }
+
+    [Fact]
+    public void ReportsWithoutASharedSeedAreAnError()
+    {
+        using var temp = new TempFolder();
+        var a = Make(temp.Combine("a"), [1], 9, 8, 10);
+        var b = Make(temp.Combine("b"), [2], 9, 8, 10);
+        Assert.Contains("share no seed run", Assert.Throws<InvalidDataException>(() => ReportPairComparison.Compute(a, b)).Message);
+    }
+}
