@@ -63,7 +63,7 @@ public sealed class Experiment
         var (dataFolder, split, extraTraining) = PrepareSplitCounted();
         _progress.Line(SettingsText.Line("Data", dataFolder));
         if (extraTraining > 0)
-            _progress.Line(SettingsText.Line("Extra training", $"{extraTraining} recordings from {Path.GetFullPath(_options.ExtraTrainingData!)} (training part only)"));
+            _progress.Line(SettingsText.Line("Extra train", $"{extraTraining} recordings from {Path.GetFullPath(_options.ExtraTrainingData!)} (training part only)"));
         _progress.Line(SettingsText.Line("Split", $"{split.Protocol}, seed {split.Seed}: {split.Train.Count} train / {split.Validation.Count} validation / {split.Test.Count} test"));
         output?.SaveSplit(split);
         output?.SaveOptions(_options with { Training = training });   // with the thread count chosen, so --resume keeps it

@@ -10,7 +10,8 @@ namespace SpokenDigits.Training;
 /// <param name="MinSpeed">Lowest speed factor of the speed perturbation (below 1: slower and lower-pitched).</param>
 /// <param name="MaxSpeed">Highest speed factor (above 1: faster and higher-pitched); 1 and 1 turn it off.</param>
 /// <param name="Corruptions">The switchable real-world corruptions (gain, band-limit and tilt, reverberation, babble);
-/// all off by default, and off for runs saved before they existed.</param>
+/// off in this record's own defaults, so runs saved before they existed read back without them; <see cref="RealWorld"/>,
+/// the training default, turns them all on.</param>
 public sealed record AugmentationSettings(
     double MaxShiftMs = 100,
     double NoiseProbability = 0.5,
@@ -20,6 +21,11 @@ public sealed record AugmentationSettings(
     double MaxSpeed = 1,
     CorruptionSettings? Corruptions = null)
 {
+    /// <summary>The training default (<see cref="TrainingSettings.Augmentation"/>): shift and noise, speed ×0.85–1.15 and every
+    /// corruption on 30 % of the batches (<c>train --speed 0.85,1.15 --corrupt all</c>); <c>--corrupt none --speed off</c> is the
+    /// clean recipe the runs made before it used.</summary>
+    public static AugmentationSettings RealWorld { get; } = new(MinSpeed: 0.85, MaxSpeed: 1.15, Corruptions: CorruptionSettings.All);
+
     /// <summary>The corruptions in force (all off when none are saved).</summary>
     public CorruptionSettings CorruptionsOrNone => Corruptions ?? new CorruptionSettings();
 

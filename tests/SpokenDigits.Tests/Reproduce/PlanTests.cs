@@ -50,7 +50,7 @@ public class PlanTests
     }
 
     /// <summary>Each planned run's options, read by train's own option definitions, are the options its folder recorded:
-    /// seed, split, split seed, models, fusion, remedies, epochs, augmentation and speed, endpointing, extra training recordings, threads.</summary>
+    /// seed, split, split seed, models, fusion, remedies, epochs, augmentation, speed and corruptions, endpointing, extra training recordings, threads.</summary>
     [Fact]
     public void EveryPlannedRunHasTheOptionsItsCommittedFolderRecorded()
     {
@@ -85,6 +85,8 @@ public class PlanTests
             {
                 Same("augmentation", t.Augmentation is not null, training["augmentation"] is not null);
                 Same("speed", t.Augmentation?.PerturbsSpeed ?? false, training["augmentation"]?["perturbsSpeed"]?.GetValue<bool>() ?? false);
+                Same("corruptions", t.Augmentation?.CorruptionsOrNone.Label ?? "none",
+                    training["augmentation"]?["corruptionsOrNone"]?["label"]?.GetValue<string>() ?? "none");
             }
             else Same("augmentation (before it existed: none)", false, t.Augmentation is not null);
         }
