@@ -57,14 +57,19 @@ public class TrainingOptionsTests
     }
 
     [Fact]
-    public void SpeedPerturbationIsOffUnlessAsked()
+    public void TheRealWorldRecipeIsTheDefaultAndEachPartTurnsOff()
     {
         var plain = Parse();
-        Assert.NotNull(plain.Augmentation);
-        Assert.False(plain.Augmentation!.PerturbsSpeed);
-        var speed = Parse("--speed", "0.85,1.15").Augmentation!;
-        Assert.Equal((0.85, 1.15), (speed.MinSpeed, speed.MaxSpeed));
-        Assert.Equal(plain.Augmentation.MaxShiftMs, speed.MaxShiftMs);   // the rest of the augmentation is unchanged
+        Assert.Equal(AugmentationSettings.RealWorld, plain.Augmentation);
+        Assert.Equal((0.85, 1.15), (plain.Augmentation!.MinSpeed, plain.Augmentation.MaxSpeed));
+        Assert.Equal("all", plain.Augmentation.CorruptionsOrNone.Label);
+        var clean = Parse("--corrupt", "none", "--speed", "off").Augmentation!;
+        Assert.False(clean.PerturbsSpeed);
+        Assert.Null(clean.Corruptions);
+        Assert.Equal(new AugmentationSettings(), clean);   // shift and noise only: the recipe of the clean committed runs
+        var speed = Parse("--speed", "0.9,1.1").Augmentation!;
+        Assert.Equal((0.9, 1.1), (speed.MinSpeed, speed.MaxSpeed));
+        Assert.Equal(plain.Augmentation.Corruptions, speed.Corruptions);   // the rest of the augmentation is unchanged
     }
 
     [Theory]

@@ -13,17 +13,9 @@ public class CrossCorpusReportTests
 
     /// <summary>20 recordings of the corpus: the first <paramref name="correct"/> right, the rest taken for the next digit;
     /// recording 19 has no detected speech.</summary>
-    static void SaveEvaluation(RunFolder run, string corpus, string model, int correct)
-    {
-        var predictions = Enumerable.Range(0, 20).Select(i =>
-        {
-            int truth = i % 10, predicted = i < correct ? truth : (truth + 1) % 10;
-            var p = new float[10];
-            p[predicted] = 1;
-            return new Prediction($"{truth}_other{i}_0", truth, predicted, p, i == 19 ? new SpeechBounds(true, null, null) : new SpeechBounds(false, 0.1, 0.6));
-        }).ToList();
-        ResultsJson.Save(run.EvaluationPredictionsFile(corpus, model), predictions);
-    }
+    static void SaveEvaluation(RunFolder run, string corpus, string model, int correct) =>
+        ResultsJson.Save(run.EvaluationPredictionsFile(corpus, model),
+            FakeRuns.CorpusAnswers(20, correct, i => i == 19 ? new SpeechBounds(true, null, null) : new SpeechBounds(false, 0.1, 0.6)));
 
     static ReportFolder Make(TempFolder temp, params (int Raw, int Spec, int Fusion)[] corpusCorrect)
     {

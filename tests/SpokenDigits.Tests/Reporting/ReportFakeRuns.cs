@@ -33,6 +33,17 @@ internal static class FakeRuns
             new SplitSummary(speaker == "spk" ? "official" : $"speakers-out:{speaker}", 42, 80, 10, 10), [], results);
     }
 
+    /// <summary><paramref name="count"/> answers on another corpus (ids <c>{digit}_other{i}_0</c>): the first
+    /// <paramref name="correct"/> right, the rest taken for the next digit; <paramref name="speech"/> gives each its detected speech.</summary>
+    public static List<Prediction> CorpusAnswers(int count, int correct, Func<int, SpeechBounds?>? speech = null) =>
+        Enumerable.Range(0, count).Select(i =>
+        {
+            int truth = i % 10, predicted = i < correct ? truth : (truth + 1) % 10;
+            var p = new float[10];
+            p[predicted] = 1;
+            return new Prediction($"{truth}_other{i}_0", truth, predicted, p, speech?.Invoke(i));
+        }).ToList();
+
     /// <summary>Saves <paramref name="run"/> as a run folder would be after training (predictions included).</summary>
     public static void Save(RunFolder folder, RunResults run)
     {

@@ -21,13 +21,7 @@ public class ReportPairComparisonTests
             var run = folder.Seed(seed);
             FakeRuns.Save(run, FakeRuns.Run(seed, (Raw, rawTest), (Spec, specTest)));
             foreach (var (model, correct) in new[] { (Raw, 20), (Spec, specCorpus) })
-                ResultsJson.Save(run.EvaluationPredictionsFile("other-voices", model), Enumerable.Range(0, 40).Select(i =>
-                {
-                    int truth = i % 10, predicted = i < correct ? truth : (truth + 1) % 10;
-                    var p = new float[10];
-                    p[predicted] = 1;
-                    return new Prediction($"{truth}_other{i}_0", truth, predicted, p);
-                }).ToList());
+                ResultsJson.Save(run.EvaluationPredictionsFile("other-voices", model), FakeRuns.CorpusAnswers(40, correct));
         }
         return folder;
     }

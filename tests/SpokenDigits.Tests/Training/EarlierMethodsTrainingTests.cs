@@ -15,7 +15,7 @@ public class EarlierMethodsTrainingTests
     {
         var options = new ExperimentOptions(
             Models: ModelCatalog.MfccMethods,
-            Training: new TrainingSettings(Epochs: 8, BatchSize: 32, Seed: 7, Threads: 1) { PretrainEpochs = 4 },
+            Training: new TrainingSettings(Epochs: 8, BatchSize: 32, Seed: 7, Threads: 1) { PretrainEpochs = 4, Augmentation = new AugmentationSettings() },   // the clean recipe of results/earlier-methods
             Subset: 12);   // takes 0–4 test (300), takes 5–11 train/validation (420)
         var output = new RunFolder(Path.Combine(Path.GetTempPath(), "sd-mfcc-" + Guid.NewGuid().ToString("N")));
         try
