@@ -36,13 +36,15 @@ public static class ClipLoader
     /// reported by name: with <paramref name="skipBad"/> it is left out and listed in
     /// <see cref="LoadedClips.Bad"/>; otherwise loading stops with a <see cref="DatasetException"/>
     /// that names every bad file, before any training starts.</summary>
-    public static LoadedClips Load(IReadOnlyList<Recording> recordings, FeatureSettings settings, bool skipBad = false)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (checked per recording).</exception>
+    public static LoadedClips Load(IReadOnlyList<Recording> recordings, FeatureSettings settings, bool skipBad = false,
+        CancellationToken cancellation = default)
     {
         int t = settings.ClipSamples;
         var buffer = new float[(long)recordings.Count * t];
         var problems = new string?[recordings.Count];
         var speech = new DetectedSpeech[recordings.Count];
-        Parallel.For(0, recordings.Count, i =>
+        Parallel.For(0, recordings.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             try
             {

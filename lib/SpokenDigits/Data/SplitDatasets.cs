@@ -32,11 +32,11 @@ public sealed class SplitDatasets : IDisposable
     /// <summary>The feature pipeline all three parts were computed with (disposed with this object).</summary>
     public SpectrogramPipeline Pipeline { get; }
 
-    public static SplitDatasets Build(DatasetSplit split, FeatureSettings settings, bool skipBad = false)
+    public static SplitDatasets Build(DatasetSplit split, FeatureSettings settings, bool skipBad = false, CancellationToken cancellation = default)
     {
-        var train = ClipLoader.Load(split.Train, settings, skipBad);
-        var validation = ClipLoader.Load(split.Validation, settings, skipBad);
-        var test = ClipLoader.Load(split.Test, settings, skipBad);
+        var train = ClipLoader.Load(split.Train, settings, skipBad, cancellation);
+        var validation = ClipLoader.Load(split.Validation, settings, skipBad, cancellation);
+        var test = ClipLoader.Load(split.Test, settings, skipBad, cancellation);
         foreach (var (part, clips) in new[] { ("train", train), ("validation", validation), ("test", test) })
             if (clips.Count == 0) throw new DatasetException($"the {part} part of split '{split.Protocol}' has no readable recordings");
 

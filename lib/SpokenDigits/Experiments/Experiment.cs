@@ -69,7 +69,7 @@ public sealed class Experiment
         output?.SaveOptions(_options with { Training = training });   // with the thread count chosen, so --resume keeps it
 
         var clock = Stopwatch.StartNew();
-        using var data = SplitDatasets.Build(split, features, _options.SkipBad);
+        using var data = SplitDatasets.Build(split, features, _options.SkipBad, cancellation);   // decoding stops on a cancel too
         foreach (var bad in data.Skipped) _progress.Line(SettingsText.Line("Skipped", bad.ToString()));
         foreach (var quiet in data.NoSpeech) _progress.Line($"No speech found (kept, centre fitted): {quiet.Path}");
         if (features.Endpoint.Enabled)
