@@ -19,7 +19,7 @@ public sealed record CrossCorpusSummary(string Corpus, int Recordings, int NoSpe
     {
         var runs = folder.SeedRunFolders().Zip(seedRuns, (f, r) => (Folder: f, Run: r)).ToList();
         if (runs.Count == 0) return [];
-        var names = runs.Select(r => r.Folder.EvaluationNames(r.Run)).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).ToList());
+        var names = RunFolder.SharedEvaluationNames(runs);
         return names.Select(name =>
         {
             var asTest = runs.Select(r => r.Folder.WithEvaluationAsTest(r.Run, name)).ToList();

@@ -28,8 +28,7 @@ public static class ReportPairComparison
         var seeds = a.Keys.Intersect(b.Keys).Order().ToList();
         if (seeds.Count == 0)
             throw new InvalidDataException($"{baseline.Path} and {changed.Path} share no seed run to compare");
-        var corpora = seeds.SelectMany(s => new[] { a[s], b[s] }).Select(r => r.Folder.EvaluationNames(r.Run))
-            .Aggregate((x, y) => x.Intersect(y, StringComparer.Ordinal).ToList());
+        var corpora = RunFolder.SharedEvaluationNames(seeds.SelectMany(s => new[] { a[s], b[s] }));
         var models = a[seeds[0]].Run.Models.Select(m => m.ModelName).Where(n => b[seeds[0]].Run.Model(n) is not null).ToList();
         var rows = new List<ReportPairRow>();
         foreach (var testSet in new[] { FsddTest }.Concat(corpora))

@@ -26,7 +26,11 @@ public sealed class Experiment
 
     /// <summary>Finds the recordings and makes the split (no audio is decoded yet), with
     /// <see cref="ExperimentOptions.ExtraTrainingData"/>'s recordings added to its training part.</summary>
-    public (string DataFolder, DatasetSplit Split) PrepareSplit() => PrepareSplitCounted() is var (folder, split, _) ? (folder, split) : default;
+    public (string DataFolder, DatasetSplit Split) PrepareSplit()
+    {
+        var (folder, split, _) = PrepareSplitCounted();
+        return (folder, split);
+    }
 
     (string DataFolder, DatasetSplit Split, int ExtraTraining) PrepareSplitCounted()
     {

@@ -36,11 +36,7 @@ public sealed class EarlierMethodsFolders
         seeds.All(s => File.Exists(System.IO.Path.Combine(Study.Seed(s).Path, RunFolder.ResultsFile)))
         || seeds.All(s => File.Exists(System.IO.Path.Combine(StudyTarget.Seed(s).Path, RunFolder.ResultsFile)));
 
-    /// <summary>Every group's finished seed runs: (group, runs); the study's from <see cref="Study"/> or <see cref="StudyTarget"/>.</summary>
-    public IReadOnlyList<(string Group, IReadOnlyList<RunResults> Runs)> Load() =>
-        RunFolders().Select(g => (g.Group, (IReadOnlyList<RunResults>)g.Runs.Select(f => f.Load()).ToList())).ToList();
-
-    /// <summary>Every group's seed run folders, as <see cref="Load"/> reads them.</summary>
+    /// <summary>Every group's finished seed run folders; the study's from <see cref="StudyTarget"/> when it exists, else <see cref="Study"/>.</summary>
     public IReadOnlyList<(string Group, IReadOnlyList<RunFolder> Runs)> RunFolders()
     {
         var groups = new List<(string, IReadOnlyList<RunFolder>)>();

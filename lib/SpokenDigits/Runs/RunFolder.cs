@@ -109,6 +109,11 @@ public sealed class RunFolder
             .Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The evaluation names every one of <paramref name="runs"/> holds (<see cref="EvaluationNames"/>), in ordinal order; none for no runs.</summary>
+    public static IReadOnlyList<string> SharedEvaluationNames(IEnumerable<(RunFolder Folder, RunResults Run)> runs) =>
+        runs.Select(r => r.Folder.EvaluationNames(r.Run)).DefaultIfEmpty([])
+            .Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+
     /// <summary>A model's predictions in the evaluation called <paramref name="name"/>.</summary>
     public string EvaluationPredictionsFile(string name, string modelName) =>
         System.IO.Path.Combine(EvaluationFolder(name), modelName, "predictions.json");

@@ -33,13 +33,13 @@ public sealed record EarlierMethodsSummary(IReadOnlyList<EarlierMethodRow> Rows,
     {
         var groups = folders.RunFolders().Select(g => (g.Group, Runs: g.Runs.Select(f => (Folder: f, Run: f.Load())).ToList())).ToList();
         var all = groups.SelectMany(g => g.Runs).ToList();
-        var names = all.Count == 0 ? [] : all.Select(r => r.Folder.EvaluationNames(r.Run)).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).ToList());
+        var names = RunFolder.SharedEvaluationNames(all);
         var corpora = names.ToDictionary(name => name, name => (IReadOnlyList<(string, IReadOnlyList<RunResults>)>)groups
             .Select(g => (g.Group, (IReadOnlyList<RunResults>)g.Runs.Select(r => r.Folder.WithEvaluationAsTest(r.Run, name)).ToList())).ToList());
         return From(groups.Select(g => (g.Group, (IReadOnlyList<RunResults>)g.Runs.Select(r => r.Run).ToList())).ToList(), corpora);
     }
 
-    /// <summary>Rows from each group's seed runs (<see cref="EarlierMethodsFolders.Load"/>) and, by corpus name, the same runs
+    /// <summary>Rows from each group's seed runs (<see cref="EarlierMethodsFolders.RunFolders"/>, loaded) and, by corpus name, the same runs
     /// with that corpus as their test part (<see cref="RunFolder.WithEvaluationAsTest"/>); methods without a finished run are left out.</summary>
     public static EarlierMethodsSummary From(IReadOnlyList<(string Group, IReadOnlyList<RunResults> Runs)> groups,
         IReadOnlyDictionary<string, IReadOnlyList<(string Group, IReadOnlyList<RunResults> Runs)>>? testCorpora = null)
