@@ -28,7 +28,7 @@ public static class BenchCommand
         var full = new Option<bool>("--full") { Description = "also time a real default training run and compare its epochs with the estimates" };
         var compare = new Option<bool>("--compare")
         {
-            Description = "then run the PyTorch mirror (needs python3-torch) with the same threads, steps and allocator settings, and check each model trains at least 2× as fast here",
+            Description = "then run the PyTorch mirror (needs python3-torch) with the same threads, steps, allocator settings and augmentation (the clean recipe's shift and noise, which the mirror has; every training figure then uses it), and check each model trains at least 2× as fast here",
         };
         var mirror = new Option<string?>("--mirror") { HelpName = "FILE", Description = "the PyTorch mirror for --compare (default ../shared/reference/torch_mirror.py)" };
         var demoRun = new Option<string?>("--demo-run")
@@ -83,7 +83,11 @@ public static class BenchCommand
                 return check.Met ? ExitCodes.Success : ExitCodes.Error;
             }
 
-            var bench = new Benchmark(parse.GetValue(data), new TrainingSettings(Threads: threadCount), log: Console.Out, bench: settings);
+            // The PyTorch mirror trains with the augmentation of the clean recipe (shift and noise): with --compare every
+            // training figure here (and --full's run) uses it too, so both sides do the same work; else train's default.
+            var training = new TrainingSettings(Threads: threadCount);
+            if (doCompare) training = training with { Augmentation = new AugmentationSettings() };
+            var bench = new Benchmark(parse.GetValue(data), training, log: Console.Out, bench: settings);
             var result = bench.Run(parse.CommandText(), budgets, parse.GetValue(full), doCompare ? mirrorScript : null);
             if (MeasureDemo(parse.GetValue(demoRun), parse.GetValue(data), requests, required: false) is { } demo)
                 result = result with { Demo = demo, Budgets = [.. result.Budgets, DemoBudget(demo, budgets)] };

@@ -34,6 +34,11 @@ public static class RobustnessCommand
             DefaultValueFactory = _ => RobustnessOptions.DefaultProbes,
         };
         probes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--probes cannot be negative"); });
+        var part = new Option<string>("--part")
+        {
+            HelpName = "PART", Description = "the runs' split part to study: test, or validation (to choose a recipe by robustness without the test part; no goals are checked there)",
+            DefaultValueFactory = _ => "test",
+        }.CheckedBy(text => ParsePart(text));
         var data = new Option<string?>("--data") { HelpName = "PATH", Description = "recordings folder (default: the folder the first run was trained on, else as for train)" };
         var threads = TrainingOptions.CreateThreads();
         var resamples = ReportCommand.ResamplesOption();
@@ -43,7 +48,7 @@ public static class RobustnessCommand
             "placement in background noise and speed changes at graded severities, plus silence and noise-only recordings; " +
             "writes robustness.json, summary.md, robustness.html and figures/")
         {
-            runs, seed, outFolder, only, recordings, probes, data, threads, resamples, from,
+            runs, seed, outFolder, only, recordings, probes, part, data, threads, resamples, from,
         };
         command.SetAction(parse =>
         {
@@ -66,15 +71,23 @@ public static class RobustnessCommand
                 Probes: parse.GetValue(probes),
                 DataFolder: parse.GetValue(data),
                 Command: parse.CommandText(),
-                Threads: threadCount);
+                Threads: threadCount,
+                Part: ParsePart(parse.GetValue(part)!));
             var runFolders = RobustnessStudy.ExpandRuns(given_);
-            var output = new RobustnessFolder(parse.GetValue(outFolder) ?? RobustnessFolder.Default(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(given_[0])))).Path);
+            var output = new RobustnessFolder(parse.GetValue(outFolder) ?? RobustnessFolder.Default(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(given_[0]))), options.Part).Path);
             Console.WriteLine($"Output: {output.Path}");
             var results = RobustnessStudy.Run(runFolders, options, Console.Out, ConsoleCancellation.Token);
             return Report(output, RobustnessStudy.Save(results, output, parse.GetValue(resamples)));
         });
         return command;
     }
+
+    static SpokenDigits.Data.SplitPart ParsePart(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "test" => SpokenDigits.Data.SplitPart.Test,
+        "validation" => SpokenDigits.Data.SplitPart.Validation,
+        _ => throw new ArgumentException($"--part: '{text}' is not a part; use test or validation"),
+    };
 
     static int Report(RobustnessFolder folder, (Analysis.Robustness.RobustnessSummary Summary, string? PngSkipped) written)
     {

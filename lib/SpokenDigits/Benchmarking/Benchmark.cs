@@ -56,7 +56,8 @@ public sealed class Benchmark
         var otherLoad = CpuLoad.OtherProcesses(TorchThreads.Window);
         if (otherLoad > 0.25)
             _log.WriteLine($"Warning: other processes keep {otherLoad:F1} cores busy; these figures are not comparable with a quiet machine's");
-        _log.WriteLine($"Method: training {_bench.Trials} trials × {_bench.StepsPerTrial} steps after {_bench.WarmupSteps} warm-up; " +
+        _log.WriteLine($"Method: training {_bench.Trials} trials × {_bench.StepsPerTrial} steps after {_bench.WarmupSteps} warm-up, " +
+                       $"augmentation {AugmentationSettings.Describe(_training.Augmentation)}; " +
                        $"inference {_bench.LatencySamples} single recordings, {_bench.Trials} batches of {_bench.InferenceBatchSize}");
 
         var recordingsFolder = DataLocator.FindRecordings(_dataFolder);

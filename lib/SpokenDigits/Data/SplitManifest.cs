@@ -27,6 +27,9 @@ public sealed record SplitManifest(
             split.Test.Select(r => r.Id).ToArray());
     }
 
+    /// <summary>The ids of one held-out part.</summary>
+    public IReadOnlyList<string> Ids(SplitPart part) => part == SplitPart.Validation ? Validation : Test;
+
     /// <summary>Indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

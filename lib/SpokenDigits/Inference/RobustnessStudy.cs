@@ -15,6 +15,8 @@ namespace SpokenDigits.Inference;
 /// <param name="DataFolder">Where the recordings are; null: the folder the first run was trained on, else as for train.</param>
 /// <param name="Command">The command line, saved with the results.</param>
 /// <param name="Threads">Torch threads and parallel corruption workers (null: as torch is set now).</param>
+/// <param name="Part">The runs' split part studied: the test part (the default), or the validation part, where a
+/// recipe can be chosen by its robustness without looking at the test part or a test-only corpus.</param>
 public sealed record RobustnessOptions(
     int Seed = RobustnessOptions.DefaultSeed,
     IReadOnlyList<RobustnessCondition>? Conditions = null,
@@ -22,14 +24,15 @@ public sealed record RobustnessOptions(
     int Probes = RobustnessOptions.DefaultProbes,
     string? DataFolder = null,
     string? Command = null,
-    int? Threads = null)
+    int? Threads = null,
+    SplitPart Part = SplitPart.Test)
 {
     public const int DefaultSeed = 2020;
     public const int DefaultProbes = 100;
 }
 
 /// <summary>The robustness study (issue 20, part 4): every model of one or several trained runs (e.g. model seeds of one
-/// configuration) on the runs' FSDD test part under controlled corruptions, plus silence and noise-only recordings.
+/// configuration) on the runs' FSDD test (or validation) part under controlled corruptions, plus silence and noise-only recordings.
 /// The corrupted audio is made once per condition and given to every run, so every model hears the same recordings.</summary>
 public static class RobustnessStudy
 {
@@ -69,7 +72,7 @@ public static class RobustnessStudy
             var (dataFolder, clips) = TestClips(predictors.Select(p => p.Run).ToList(), options, parallel);
             var first = predictors[0].Features;
             var conditions = options.Conditions ?? RobustnessConditions.Standard;
-            log?.WriteLine($"Robustness study: {predictors.Count} run(s), {clips.Count} test recordings from {dataFolder}, {conditions.Count} conditions, seed {options.Seed}");
+            log?.WriteLine($"Robustness study: {predictors.Count} run(s), {clips.Count} {Name(options.Part)} recordings from {dataFolder}, {conditions.Count} conditions, seed {options.Seed}");
             var corruptor = new ConditionCorruptor(clips, first.SampleRate, first.ClipSamples, options.Seed);
             var perRun = predictors.Select(_ => new List<ConditionOutcome>()).ToArray();
             foreach (var condition in conditions)
@@ -98,7 +101,7 @@ public static class RobustnessStudy
             }
             log?.WriteLine(FormattableString.Invariant($"  no-speech probes: {probes.Count - runs[0].Probes.AnsweredWithDigit.Count} of {probes.Count} answered \"no speech\"; total {clock.Elapsed.TotalSeconds:0} s"));
             var info = RunInfo.Capture(options.Command ?? "RobustnessStudy.Run", ProjectPaths.TryFindRoot(), TorchSharp.torch.get_num_threads()) with { Finished = DateTimeOffset.Now };
-            return new RobustnessResults(info, options.Seed, dataFolder, clips.Count, conditions, runs, Math.Round(clock.Elapsed.TotalSeconds, 1));
+            return new RobustnessResults(info, options.Seed, dataFolder, clips.Count, conditions, runs, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Part);
         }
         finally
         {
@@ -117,7 +120,7 @@ public static class RobustnessStudy
         if (File.Exists(folder.File(RobustnessFolder.ResultsFile)))
         {
             var saved = folder.Load();
-            if (saved.Seed == options.Seed && saved.Conditions.SequenceEqual(conditions) && saved.Runs.Select(r => r.RunFolder).SequenceEqual(runs)
+            if (saved.Seed == options.Seed && saved.Part == options.Part && saved.Conditions.SequenceEqual(conditions) && saved.Runs.Select(r => r.RunFolder).SequenceEqual(runs)
                 && (options.Recordings is null || saved.TestRecordings == options.Recordings))
             {
                 log?.WriteLine($"Read back {folder.File(RobustnessFolder.ResultsFile)} ({saved.Runs.Count} run(s), {saved.TestRecordings} recordings, {saved.Seconds:0} s when measured)");
@@ -145,22 +148,22 @@ public static class RobustnessStudy
         return (summary, Rendering.Robustness.RobustnessReport.Write(folder, summary, results));
     }
 
-    /// <summary>The runs' common test part, decoded at their sample rate (limited to <see cref="RobustnessOptions.Recordings"/>),
-    /// and the folder it was read from.</summary>
-    /// <exception cref="InvalidDataException">The runs differ in test part or sample rate.</exception>
+    /// <summary>The runs' common test (or validation: <see cref="RobustnessOptions.Part"/>) part, decoded at their sample rate
+    /// (limited to <see cref="RobustnessOptions.Recordings"/>), and the folder it was read from.</summary>
+    /// <exception cref="InvalidDataException">The runs differ in that part or in sample rate.</exception>
     public static (string Folder, IReadOnlyList<RobustnessClip> Clips) TestClips(IReadOnlyList<TrainedRun> runs, RobustnessOptions options,
         ParallelOptions? parallel = null)
     {
         parallel ??= new ParallelOptions();
         var first = runs[0];
         var rate = first.Features.SampleRate;
-        var ids = TestIds(first);
+        var ids = PartIds(first, options.Part);
         foreach (var run in runs.Skip(1))
         {
             if (run.Features.SampleRate != rate)
                 throw new InvalidDataException($"{run.Path}: its models run at {run.Features.SampleRate} Hz, those of {first.Path} at {rate} Hz: study runs of one configuration together");
-            if (!TestIds(run).SequenceEqual(ids))
-                throw new InvalidDataException($"{Path.Combine(run.Path, RunFolder.SplitFile)}: its test part differs from that of {first.Path}: the runs must share one split");
+            if (!PartIds(run, options.Part).SequenceEqual(ids))
+                throw new InvalidDataException($"{Path.Combine(run.Path, RunFolder.SplitFile)}: its {Name(options.Part)} part differs from that of {first.Path}: the runs must share one split");
         }
         var folder = options.DataFolder is null && Directory.Exists(first.Results.DataFolder)
             ? first.Results.DataFolder
@@ -168,7 +171,7 @@ public static class RobustnessStudy
         var byId = RecordingCatalog.Discover(folder).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var missing = ids.Where(id => !byId.ContainsKey(id)).ToList();
         if (missing.Count > 0)
-            throw new DatasetException($"{folder}: {missing.Count} test recordings of {first.Path} are missing (e.g. {string.Join(", ", missing.Take(3))}); pass --data");
+            throw new DatasetException($"{folder}: {missing.Count} {Name(options.Part)} recordings of {first.Path} are missing (e.g. {string.Join(", ", missing.Take(3))}); pass --data");
         var chosen = options.Recordings is { } limit
             ? ids.Select(id => byId[id]).GroupBy(r => r.Digit).SelectMany(g => g.Select((r, i) => (r, i))).OrderBy(x => x.i).ThenBy(x => x.r.Digit)
                 .Take(Math.Max(2, limit)).Select(x => x.r).OrderBy(r => r.Id, StringComparer.Ordinal).ToList()
@@ -182,6 +185,9 @@ public static class RobustnessStudy
         return (folder, clips);
     }
 
-    static IReadOnlyList<string> TestIds(TrainedRun run) =>
-        SplitManifest.Load(Path.Combine(run.Path, RunFolder.SplitFile)).Test.Order(StringComparer.Ordinal).ToList();
+    static IReadOnlyList<string> PartIds(TrainedRun run, SplitPart part) =>
+        SplitManifest.Load(Path.Combine(run.Path, RunFolder.SplitFile)).Ids(part).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>"test" or "validation".</summary>
+    public static string Name(SplitPart part) => part.ToString().ToLowerInvariant();
 }

@@ -1,3 +1,4 @@
+using SpokenDigits.Data;
 using SpokenDigits.Evaluation.Robustness;
 
 namespace SpokenDigits.Runs;
@@ -5,11 +6,13 @@ namespace SpokenDigits.Runs;
 /// <summary>What a robustness study measured (robustness.json): how it was run, the conditions, and every run's answers.</summary>
 /// <param name="Info">Command, commit and machine.</param>
 /// <param name="Seed">The study's seed: every corrupted recording and probe follows from it (<see cref="StableSeed"/>).</param>
-/// <param name="DataFolder">Where the test recordings were read.</param>
-/// <param name="TestRecordings">The test recordings used (all of the runs' test part unless limited).</param>
+/// <param name="DataFolder">Where the recordings were read.</param>
+/// <param name="TestRecordings">The recordings used (all of the runs' studied part unless limited; the name is kept from
+/// when only the test part was studied).</param>
 /// <param name="Conditions">The conditions, in the order measured.</param>
 /// <param name="Runs">One entry per run (model seed).</param>
 /// <param name="Seconds">Wall time of the whole study.</param>
+/// <param name="Part">The split part studied (files written before the choice existed read back as the test part).</param>
 public sealed record RobustnessResults(
     RunInfo Info,
     int Seed,
@@ -17,7 +20,8 @@ public sealed record RobustnessResults(
     int TestRecordings,
     IReadOnlyList<RobustnessCondition> Conditions,
     IReadOnlyList<RunRobustness> Runs,
-    double Seconds);
+    double Seconds,
+    SplitPart Part = SplitPart.Test);
 
 /// <summary>The files of a robustness study, <c>results/robustness-&lt;name&gt;/</c>:
 /// <code>
@@ -41,7 +45,8 @@ public sealed class RobustnessFolder
     public string Figures => File(FiguresFolder);
 
     /// <summary>The default folder of a study of <paramref name="runName"/>: results/robustness-&lt;run&gt;.</summary>
-    public static RobustnessFolder Default(string runName) => new(System.IO.Path.Combine(ProjectPaths.ResultsFolder, $"robustness-{runName}"));
+    public static RobustnessFolder Default(string runName, SplitPart part = SplitPart.Test) => new(System.IO.Path.Combine(ProjectPaths.ResultsFolder,
+        part == SplitPart.Test ? $"robustness-{runName}" : $"robustness-{runName}-{part.ToString().ToLowerInvariant()}"));
 
     public void Save(RobustnessResults results) => ResultsJson.Save(File(ResultsFile), results);
 

@@ -19,7 +19,7 @@ public sealed class WaveformAugmentation
         _settings = settings.Validated();
         _pipeline = pipeline;
         _maxShift = (int)Math.Round(settings.MaxShiftMs * sampleRate / 1000);
-        _corruptor = settings.CorruptionsOrNone.AnyOn ? new RecordingCorruptor(settings.CorruptionsOrNone, sampleRate) : null;
+        _corruptor = settings.CorruptionsOrNone.AnyOn ? new RecordingCorruptor(settings.CorruptionsOrNone, sampleRate, get_num_threads()) : null;
     }
 
     /// <summary>A new batch of altered recordings (same labels and rows); <paramref name="batch"/> is left as it was.</summary>
@@ -83,9 +83,11 @@ public sealed class WaveformAugmentation
         if (_corruptor is null) return raw;
         long b = raw.shape[0], t = raw.shape[1];
         var seeds = randint(0, int.MaxValue, new long[] { b }).data<long>().Select(s => (int)s).ToArray();
-        var rows = Enumerable.Range(0, (int)b).Select(r => raw[r].to_type(float32).data<float>().ToArray()).ToArray();
+        var flat = raw.to_type(float32).contiguous().data<float>().ToArray();                  // (B·T)
+        var rows = Enumerable.Range(0, (int)b).Select(r => flat.AsSpan(r * (int)t, (int)t).ToArray()).ToArray();
         var corrupted = _corruptor.Apply(rows, seeds);
-        return tensor(corrupted.SelectMany(r => r).ToArray(), new long[] { b, t }).to_type(raw.dtype);
+        for (int r = 0; r < b; r++) corrupted[r].CopyTo(flat, r * (int)t);
+        return tensor(flat, new long[] { b, t }).to_type(raw.dtype);                              // (B, T)
     }
 
     /// <summary>White noise at an SNR drawn uniformly in dB, on a random share of the rows.</summary>

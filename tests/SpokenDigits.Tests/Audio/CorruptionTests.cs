@@ -71,6 +71,17 @@ public class CorruptionTests
     }
 
     [Fact]
+    public void RowsCorruptedInParallelAreTheSameAsOneAtATime()
+    {
+        var rows = Enumerable.Range(0, 32).Select(i => Tone(150 + 37 * i)).ToArray();
+        var seeds = Enumerable.Range(100, 32).ToArray();
+        var alone = new RecordingCorruptor(CorruptionSettings.All, 8000, parallelism: 1).Apply(rows, seeds);
+        var together = new RecordingCorruptor(CorruptionSettings.All, 8000, parallelism: 4).Apply(rows, seeds);
+        Assert.True(alone.Zip(together).All(p => p.First.SequenceEqual(p.Second)));
+        Assert.True(alone.Where((row, i) => !row.SequenceEqual(rows[i])).Count() > 16);   // most rows were corrupted
+    }
+
+    [Fact]
     public void OldSettingsHaveEveryCorruptionOff() =>
         Assert.False(new AugmentationSettings().CorruptionsOrNone.AnyOn);
 }

@@ -9,11 +9,11 @@ namespace SpokenDigits.Tests.Robustness;
 /// the files written, the same answers again from the same seed, the summary regenerated from robustness.json.</summary>
 public class RobustnessCommandTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
 {
-    string Study(string name, int seed = 11)
+    string Study(string name, int seed = 11, params string[] extra)
     {
         var folder = Path.Combine(run.Root, name);
-        var outcome = CliRun.InProcess("robustness", "--run", run.Folder.Path, "--recordings", "20", "--probes", "4", "--threads", "1",
-            "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--resamples", "200", "--out", folder);
+        var outcome = CliRun.InProcess(["robustness", "--run", run.Folder.Path, "--recordings", "20", "--probes", "4", "--threads", "1",
+            "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--resamples", "200", "--out", folder, .. extra]);
         Assert.True(outcome.Code == 0, outcome.Output + outcome.Error);
         Assert.Contains("Written:", outcome.Output);
         return folder;
@@ -51,6 +51,27 @@ public class RobustnessCommandTests(TinyRunFixture run) : IClassFixture<TinyRunF
         var regenerated = CliRun.InProcess("robustness", "--from", folder.Path, "--resamples", "200");
         Assert.True(regenerated.Code == 0, regenerated.Error);
         Assert.Equal(summary, File.ReadAllText(folder.File(RobustnessFolder.SummaryFile)));
+    }
+
+    [Fact]
+    public void TheValidationPartCanBeStudiedInsteadWithoutTheTestGoals()
+    {
+        var folder = new RobustnessFolder(Study("study-validation", extra: ["--part", "validation", "--only", "white"]));
+        var results = folder.Load();
+        Assert.Equal(SpokenDigits.Data.SplitPart.Validation, results.Part);
+        var validation = SpokenDigits.Data.SplitManifest.Load(Path.Combine(run.Folder.Path, RunFolder.SplitFile)).Validation.ToHashSet();
+        var ids = results.Runs[0].Conditions[0].Clips.Select(c => c.Id).ToList();
+        Assert.Equal(Math.Min(20, validation.Count), ids.Count);
+        Assert.All(ids, id => Assert.Contains(id, validation));
+        var summary = File.ReadAllText(folder.File(RobustnessFolder.SummaryFile));
+        Assert.Contains("FSDD validation recordings", summary);
+        Assert.Contains("Mean accuracy over the", summary);
+        Assert.DoesNotContain("Goal met", summary);
+        Assert.DoesNotContain("Goal not met", summary);
+
+        var wrong = CliRun.InProcess("robustness", "--run", run.Folder.Path, "--part", "train");
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains("'train' is not a part", wrong.Error);
     }
 
     [Fact]

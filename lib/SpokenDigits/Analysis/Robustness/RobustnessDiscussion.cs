@@ -14,7 +14,7 @@ public static class RobustnessDiscussion
         var paragraphs = new List<string>();
         int runs = s.ModelSeeds.Count;
         paragraphs.Add(FormattableString.Invariant(
-            $"{s.Recordings} FSDD test recordings under {s.Conditions.Count} conditions, {runs} run{(runs == 1 ? "" : "s")} (model seed{(runs == 1 ? "" : "s")} {string.Join(", ", s.ModelSeeds)}), corruption seed {s.Seed}. ") +
+            $"{s.Recordings} FSDD {s.PartName} recordings under {s.Conditions.Count} conditions, {runs} run{(runs == 1 ? "" : "s")} (model seed{(runs == 1 ? "" : "s")} {string.Join(", ", s.ModelSeeds)}), corruption seed {s.Seed}. ") +
             (runs == 1
                 ? "With one run the intervals cover the recordings only, not the spread between training seeds."
                 : "Accuracy intervals are over seeds (Student's t); the fusion comparison resamples recordings of the seed-averaged correctness."));
@@ -53,6 +53,11 @@ public static class RobustnessDiscussion
                 "The better branch is picked per condition after seeing the results, which leans against fusion.";
             paragraphs.Add(text);
         }
+
+        int corrupted = s.Conditions.Count(c => c.Family != CorruptionFamily.Clean);
+        if (corrupted > 0)
+            paragraphs.Add($"Mean accuracy over the {corrupted} corrupted conditions: " +
+                string.Join(", ", s.Models.Select(m => $"{m} {P(s.MeanCorruptedAccuracy(m))}")) + ".");
 
         foreach (var goal in s.Goals)
             paragraphs.Add($"Goal {(goal.Met ? "met" : "not met")}: {goal.Description}{(goal.Model is null ? "" : $" ({goal.Model})")}: {P(goal.Measured)} (target {Target(goal)}).");

@@ -1,3 +1,4 @@
+using SpokenDigits.Data;
 using SpokenDigits.Models;
 using SpokenDigits.Evaluation;
 using SpokenDigits.Evaluation.Robustness;
@@ -39,15 +40,26 @@ public sealed record RobustnessSummary(
     double SilenceNoSpeechShare,
     double NoiseNoSpeechShare,
     int Probes,
-    double Seconds)
+    double Seconds,
+    SplitPart Part = SplitPart.Test)
 {
+    /// <summary>"test" or "validation": the FSDD part the recordings came from.</summary>
+    public string PartName => Part == SplitPart.Validation ? "validation" : "test";
+
     public ConditionAccuracy? Accuracy(string model, RobustnessCondition condition) =>
         Accuracies.FirstOrDefault(a => a.Model == model && a.Condition == condition);
+
+    /// <summary>The model's mean accuracy over every condition but the clean one (NaN when none was measured): one figure to
+    /// compare training recipes by.</summary>
+    public double MeanCorruptedAccuracy(string model) =>
+        Accuracies.Where(a => a.Model == model && a.Condition.Family != CorruptionFamily.Clean).Select(a => a.Estimate.Accuracy)
+            .DefaultIfEmpty(double.NaN).Average();
 
     public FusionGap? Gap(RobustnessCondition condition) => FusionGaps.FirstOrDefault(g => g.Condition == condition);
 
     /// <summary>Summarises <paramref name="results"/> (runs of one configuration, e.g. several seeds, on one test part).</summary>
-    /// <param name="goals">What to check (default <see cref="RobustnessGoals.Issue20"/>).</param>
+    /// <param name="goals">What to check (default: <see cref="RobustnessGoals.Issue20"/> on the test part, none on the
+    /// validation part, as the issue's goals are set on the test part).</param>
     public static RobustnessSummary From(RobustnessResults results, IReadOnlyList<RobustnessGoal>? goals = null,
         int resamples = 10000, int bootstrapSeed = 20240601)
     {
@@ -74,8 +86,8 @@ public sealed record RobustnessSummary(
         double probeShare = Mean(p => p.NoSpeechShare);
         var summary = new RobustnessSummary(results.Seed, results.TestRecordings, results.Runs.Select(r => r.ModelSeed).ToList(), models,
             results.Conditions, accuracies, gaps, [], probeShare, Mean(p => p.NoSpeechShareOf(ProbeKind.Silence)),
-            Mean(p => p.NoSpeechShareOf(ProbeKind.Noise)), probes.Count == 0 ? 0 : probes[0].Count, results.Seconds);
-        return summary with { Goals = Check(summary, goals ?? RobustnessGoals.Issue20, results) };
+            Mean(p => p.NoSpeechShareOf(ProbeKind.Noise)), probes.Count == 0 ? 0 : probes[0].Count, results.Seconds, results.Part);
+        return summary with { Goals = Check(summary, goals ?? (results.Part == SplitPart.Test ? RobustnessGoals.Issue20 : []), results) };
     }
 
     /// <summary>Model <paramref name="model"/>'s correctness per recording under <paramref name="condition"/> in one run; null when the run lacks either.</summary>
