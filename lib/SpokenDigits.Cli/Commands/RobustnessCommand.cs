@@ -39,6 +39,11 @@ public static class RobustnessCommand
             HelpName = "PART", Description = "the runs' split part to study: test, or validation (to choose a recipe by robustness without the test part; no goals are checked there)",
             DefaultValueFactory = _ => "test",
         }.CheckedBy(text => ParsePart(text));
+        var variants = new Option<string[]>("--variant")
+        {
+            HelpName = "LABEL=DIR", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false,
+            Description = "a fused variant studied beside the runs: its runs (a report folder or run folders, one per model seed, seeds matching --run's) answer the same recordings as \"TwoStreamFusionModel (LABEL)\", each against the better single branch; repeatable",
+        }.CheckedBy(text => ParseVariant(text));
         var data = new Option<string?>("--data") { HelpName = "PATH", Description = "recordings folder (default: the folder the first run was trained on, else as for train)" };
         var threads = TrainingOptions.CreateThreads();
         var resamples = ReportCommand.ResamplesOption();
@@ -48,7 +53,7 @@ public static class RobustnessCommand
             "placement in background noise and speed changes at graded severities, plus silence and noise-only recordings; " +
             "writes robustness.json, summary.md, robustness.html and figures/")
         {
-            runs, seed, outFolder, only, recordings, probes, part, data, threads, resamples, from,
+            runs, seed, outFolder, only, recordings, probes, part, variants, data, threads, resamples, from,
         };
         command.SetAction(parse =>
         {
@@ -72,7 +77,8 @@ public static class RobustnessCommand
                 DataFolder: parse.GetValue(data),
                 Command: parse.CommandText(),
                 Threads: threadCount,
-                Part: ParsePart(parse.GetValue(part)!));
+                Part: ParsePart(parse.GetValue(part)!),
+                Variants: (parse.GetValue(variants) ?? []).Select(ParseVariant).ToList());
             var runFolders = RobustnessStudy.ExpandRuns(given_);
             var output = new RobustnessFolder(parse.GetValue(outFolder) ?? RobustnessFolder.Default(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(given_[0]))), options.Part).Path);
             Console.WriteLine($"Output: {output.Path}");
@@ -80,6 +86,16 @@ public static class RobustnessCommand
             return Report(output, RobustnessStudy.Save(results, output, parse.GetValue(resamples)));
         });
         return command;
+    }
+
+    /// <summary>"LABEL=DIR": the variant's label and its runs (DIR expanded as --run is).</summary>
+    static RobustnessVariant ParseVariant(string text)
+    {
+        var equals = text.IndexOf('=');
+        if (equals <= 0 || equals == text.Length - 1)
+            throw new ArgumentException($"--variant: '{text}' is not LABEL=DIR (e.g. concat+aux+moddrop=results/realworld-variant)");
+        try { return new RobustnessVariant(text[..equals].Trim(), RobustnessStudy.ExpandRuns([text[(equals + 1)..].Trim()])); }
+        catch (InvalidDataException e) { throw new ArgumentException($"--variant: {e.Message}"); }
     }
 
     static SpokenDigits.Data.SplitPart ParsePart(string text) => text.Trim().ToLowerInvariant() switch

@@ -17,6 +17,8 @@ namespace SpokenDigits.Inference;
 /// <param name="Threads">Torch threads and parallel corruption workers (null: as torch is set now).</param>
 /// <param name="Part">The runs' split part studied: the test part (the default), or the validation part, where a
 /// recipe can be chosen by its robustness without looking at the test part or a test-only corpus.</param>
+/// <param name="Variants">Fused variants (e.g. the ablation's pick) whose runs answer the same recordings beside the runs of the
+/// same model seed.</param>
 public sealed record RobustnessOptions(
     int Seed = RobustnessOptions.DefaultSeed,
     IReadOnlyList<RobustnessCondition>? Conditions = null,
@@ -25,7 +27,8 @@ public sealed record RobustnessOptions(
     string? DataFolder = null,
     string? Command = null,
     int? Threads = null,
-    SplitPart Part = SplitPart.Test)
+    SplitPart Part = SplitPart.Test,
+    IReadOnlyList<RobustnessVariant>? Variants = null)
 {
     public const int DefaultSeed = 2020;
     public const int DefaultProbes = 100;
@@ -66,10 +69,17 @@ public static class RobustnessStudy
         if (options.Threads is { } threads) TorchSharp.torch.set_num_threads(threads);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = TorchSharp.torch.get_num_threads(), CancellationToken = cancellation };
         var predictors = new List<Predictor>();
+        var variantPredictors = new List<(RobustnessVariant Variant, int Base, Predictor Predictor)>();
         try
         {
             foreach (var folder in runFolders) predictors.Add(Predictor.Load(folder));
-            var (dataFolder, clips) = TestClips(predictors.Select(p => p.Run).ToList(), options, parallel);
+            foreach (var variant in options.Variants ?? [])
+                foreach (var folder in variant.RunFolders)
+                {
+                    var predictor = Predictor.Load(folder);
+                    variantPredictors.Add((variant, MatchingRun(predictors, predictor, variant), predictor));
+                }
+            var (dataFolder, clips) = TestClips([.. predictors.Select(p => p.Run), .. variantPredictors.Select(v => v.Predictor.Run)], options, parallel);
             var first = predictors[0].Features;
             var conditions = options.Conditions ?? RobustnessConditions.Standard;
             log?.WriteLine($"Robustness study: {predictors.Count} run(s), {clips.Count} {Name(options.Part)} recordings from {dataFolder}, {conditions.Count} conditions, seed {options.Seed}");
@@ -81,12 +91,11 @@ public static class RobustnessStudy
                 var started = clock.Elapsed;
                 var audio = new AudioClip[clips.Count];
                 Parallel.For(0, clips.Count, parallel, i => audio[i] = new AudioClip(corruptor.Apply(condition, i), first.SampleRate, $"{clips[i].Id} [{condition.Key}]"));
-                for (int r = 0; r < predictors.Count; r++)
-                {
-                    var answers = predictors[r].Predict(audio);
-                    perRun[r].Add(new ConditionOutcome(condition, answers.Select((a, i) => new ClipOutcome(clips[i].Id, clips[i].Digit, a.NoSpeech,
-                        a.NoSpeech ? predictors[r].ModelNames.Select(_ => -1).ToArray() : a.Models.Select(m => m.Digit).ToArray())).ToList()));
-                }
+                var outcomes = predictors.Select(p => Outcomes(p, audio, clips)).ToArray();
+                foreach (var (_, b, predictor) in variantPredictors)   // the variant's answers join those of the run with its seed
+                    outcomes[b] = outcomes[b].Zip(Outcomes(predictor, audio, clips), (own, joined) =>
+                        own with { Predicted = [.. own.Predicted, .. joined.NoSpeech ? joined.Predicted.Select(_ => -1) : joined.Predicted] }).ToList();
+                for (int r = 0; r < predictors.Count; r++) perRun[r].Add(new ConditionOutcome(condition, outcomes[r]));
                 log?.WriteLine(FormattableString.Invariant($"  {condition.Label,-52} {(clock.Elapsed - started).TotalSeconds,6:0.0} s  ") +
                     string.Join("  ", predictors[0].ModelNames.Select((m, k) => FormattableString.Invariant($"{m} {100.0 * perRun[0][^1].Clips.Count(c => c.Correct(k)) / clips.Count:0.0}%"))));
             }
@@ -97,16 +106,40 @@ public static class RobustnessStudy
             {
                 var answered = probeAudio.Count == 0 ? [] : predictors[r].Predict(probeAudio).Select((a, i) => (a, i)).Where(x => !x.a.NoSpeech).Select(x => probes[x.i].Id).ToList();
                 var run = predictors[r].Run;
-                runs.Add(new RunRobustness(run.Path, run.Results.Training.Seed, predictors[r].ModelNames, perRun[r], new ProbeOutcome(probes, answered)));
+                var models = predictors[r].ModelNames.Concat(variantPredictors.Where(v => v.Base == r)
+                    .SelectMany(v => v.Predictor.ModelNames.Select(v.Variant.ModelName))).ToList();
+                runs.Add(new RunRobustness(run.Path, run.Results.Training.Seed, models, perRun[r], new ProbeOutcome(probes, answered)));
             }
             log?.WriteLine(FormattableString.Invariant($"  no-speech probes: {probes.Count - runs[0].Probes.AnsweredWithDigit.Count} of {probes.Count} answered \"no speech\"; total {clock.Elapsed.TotalSeconds:0} s"));
             var info = RunInfo.Capture(options.Command ?? "RobustnessStudy.Run", ProjectPaths.TryFindRoot(), TorchSharp.torch.get_num_threads()) with { Finished = DateTimeOffset.Now };
-            return new RobustnessResults(info, options.Seed, dataFolder, clips.Count, conditions, runs, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Part);
+            return new RobustnessResults(info, options.Seed, dataFolder, clips.Count, conditions, runs, Math.Round(clock.Elapsed.TotalSeconds, 1), options.Part,
+                options.Variants is { Count: > 0 } v ? v.Select(x => x with { RunFolders = x.RunFolders.Select(Path.GetFullPath).ToList() }).ToList() : null);
         }
         finally
         {
             foreach (var p in predictors) p.Dispose();
+            foreach (var v in variantPredictors) v.Predictor.Dispose();
         }
+    }
+
+    /// <summary>Each recording's answer by every model of <paramref name="predictor"/> ("no speech": −1 for every model).</summary>
+    static List<ClipOutcome> Outcomes(Predictor predictor, IReadOnlyList<AudioClip> audio, IReadOnlyList<RobustnessClip> clips) =>
+        predictor.Predict(audio).Select((a, i) => new ClipOutcome(clips[i].Id, clips[i].Digit, a.NoSpeech,
+            a.NoSpeech ? predictor.ModelNames.Select(_ => -1).ToArray() : a.Models.Select(m => m.Digit).ToArray())).ToList();
+
+    /// <summary>The index of the study run with the variant run's model seed.</summary>
+    /// <exception cref="InvalidDataException">No run has that seed, or the variant hears recordings differently (sample rate, window).</exception>
+    static int MatchingRun(IReadOnlyList<Predictor> runs, Predictor variant, RobustnessVariant of)
+    {
+        var seed = variant.Run.Results.Training.Seed;
+        var index = runs.ToList().FindIndex(p => p.Run.Results.Training.Seed == seed);
+        if (index < 0)
+            throw new InvalidDataException($"{variant.Run.Path}: variant '{of.Label}' has model seed {seed}, which none of the study's runs has " +
+                $"({string.Join(", ", runs.Select(p => p.Run.Results.Training.Seed))}): a variant is compared seed for seed");
+        if (variant.Features.SampleRate != runs[index].Features.SampleRate || variant.Features.ClipSamples != runs[index].Features.ClipSamples)
+            throw new InvalidDataException($"{variant.Run.Path}: variant '{of.Label}' hears {variant.Features.ClipSamples} samples at {variant.Features.SampleRate} Hz, " +
+                $"the run of seed {seed} {runs[index].Features.ClipSamples} at {runs[index].Features.SampleRate} Hz");
+        return index;
     }
 
     /// <summary>The study of <paramref name="runFolders"/> in <paramref name="folder"/>: read back when its robustness.json holds
@@ -120,7 +153,9 @@ public static class RobustnessStudy
         if (File.Exists(folder.File(RobustnessFolder.ResultsFile)))
         {
             var saved = folder.Load();
-            if (saved.Seed == options.Seed && saved.Part == options.Part && saved.Conditions.SequenceEqual(conditions) && saved.Runs.Select(r => r.RunFolder).SequenceEqual(runs)
+            var variants = (options.Variants ?? []).Select(v => (v.Label, string.Join("|", v.RunFolders.Select(Path.GetFullPath)))).ToList();
+            if (saved.Seed == options.Seed && saved.Part == options.Part && saved.Conditions.SequenceEqual(conditions)
+                && (saved.Variants ?? []).Select(v => (v.Label, string.Join("|", v.RunFolders))).SequenceEqual(variants) && saved.Runs.Select(r => r.RunFolder).SequenceEqual(runs)
                 && (options.Recordings is null || saved.TestRecordings == options.Recordings))
             {
                 log?.WriteLine($"Read back {folder.File(RobustnessFolder.ResultsFile)} ({saved.Runs.Count} run(s), {saved.TestRecordings} recordings, {saved.Seconds:0} s when measured)");

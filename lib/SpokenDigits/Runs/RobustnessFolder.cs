@@ -13,6 +13,7 @@ namespace SpokenDigits.Runs;
 /// <param name="Runs">One entry per run (model seed).</param>
 /// <param name="Seconds">Wall time of the whole study.</param>
 /// <param name="Part">The split part studied (files written before the choice existed read back as the test part).</param>
+/// <param name="Variants">Fused variants studied beside the runs (their models are in the runs' <see cref="RunRobustness.Models"/>).</param>
 public sealed record RobustnessResults(
     RunInfo Info,
     int Seed,
@@ -21,7 +22,18 @@ public sealed record RobustnessResults(
     IReadOnlyList<RobustnessCondition> Conditions,
     IReadOnlyList<RunRobustness> Runs,
     double Seconds,
-    SplitPart Part = SplitPart.Test);
+    SplitPart Part = SplitPart.Test,
+    IReadOnlyList<RobustnessVariant>? Variants = null);
+
+/// <summary>A fused variant studied beside a study's runs: its runs (one per model seed, each matching a run of the study
+/// by seed) answer the same corrupted recordings, and their models join that run's under the name "model (label)".</summary>
+/// <param name="Label">What the variant is, e.g. "concat+aux+moddrop".</param>
+/// <param name="RunFolders">Its run folders, one per model seed.</param>
+public sealed record RobustnessVariant(string Label, IReadOnlyList<string> RunFolders)
+{
+    /// <summary>The name a model of the variant is studied under.</summary>
+    public string ModelName(string model) => $"{model} ({Label})";
+}
 
 /// <summary>The files of a robustness study, <c>results/robustness-&lt;name&gt;/</c>:
 /// <code>

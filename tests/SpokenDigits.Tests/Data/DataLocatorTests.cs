@@ -41,11 +41,14 @@ public class DataLocatorTests
     [Fact]
     public void NothingFoundListsWhatWasTried()
     {
+        // The fake project sits one level inside the temp folder, so its ../shared is ours (and absent) even on a
+        // machine where the system temp folder itself has a shared/ beside it.
         using var temp = new TempFolder();
-        File.WriteAllText(temp.Combine(DataLocator.SolutionFileName), "<Solution />");
-        var e = Assert.Throws<DatasetException>(() => DataLocator.FindRecordings(null, temp.Path, null));
-        Assert.Contains(temp.Combine("data", "fsdd", "recordings"), e.Message);
-        Assert.Contains("shared", e.Message);
+        Directory.CreateDirectory(temp.Combine("repo"));
+        File.WriteAllText(temp.Combine("repo", DataLocator.SolutionFileName), "<Solution />");
+        var e = Assert.Throws<DatasetException>(() => DataLocator.FindRecordings(null, temp.Combine("repo"), null));
+        Assert.Contains(temp.Combine("repo", "data", "fsdd", "recordings"), e.Message);
+        Assert.Contains(temp.Combine("shared", "datasets", "fsdd", "recordings"), e.Message);
         Assert.Contains(DataLocator.EnvironmentVariable, e.Message);
     }
 

@@ -75,6 +75,29 @@ public class RobustnessCommandTests(TinyRunFixture run) : IClassFixture<TinyRunF
     }
 
     [Fact]
+    public void AVariantAnswersTheSameRecordingsBesideTheRunOfItsSeed()
+    {
+        // the run as its own variant: the same weights on the same audio must give the same answers under the variant's name
+        var folder = new RobustnessFolder(Study("study-variant", extra: ["--only", "white", "--variant", $"again={run.Folder.Path}"]));
+        var results = folder.Load();
+        var single = Assert.Single(results.Runs);
+        Assert.Equal(["RawOnlyModel", "SpecOnlyModel", "TwoStreamFusionModel", "RawOnlyModel (again)", "SpecOnlyModel (again)", "TwoStreamFusionModel (again)"], single.Models);
+        Assert.All(single.Conditions.SelectMany(c => c.Clips), c => Assert.Equal(c.Predicted[..3], c.Predicted[3..]));
+        Assert.Equal("again", Assert.Single(results.Variants!).Label);
+
+        var summary = SpokenDigits.Analysis.Robustness.RobustnessSummary.From(results, resamples: 200);
+        Assert.Equal(["TwoStreamFusionModel (again)"], summary.Variants);
+        Assert.Equal(summary.FusionGaps.Select(g => g.Difference), summary.VariantGapsOrNone.Select(g => g.Difference));
+        var text = File.ReadAllText(folder.File(RobustnessFolder.SummaryFile));
+        Assert.Contains("TwoStreamFusionModel (again) against the better single branch", text);
+        Assert.Contains("Fused variants − better single branch", text);
+
+        var wrong = CliRun.InProcess("robustness", "--run", run.Folder.Path, "--variant", "no-label");
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains("'no-label' is not LABEL=DIR", wrong.Error);
+    }
+
+    [Fact]
     public void AFolderThatIsNoRunIsAClearError()
     {
         var missing = Path.Combine(run.Root, "no-such-run");

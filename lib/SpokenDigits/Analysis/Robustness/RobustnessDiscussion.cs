@@ -54,6 +54,19 @@ public static class RobustnessDiscussion
             paragraphs.Add(text);
         }
 
+        foreach (var variant in s.Variants)
+        {
+            var own = s.VariantGapsOrNone.Where(g => g.Fusion == variant).ToList();
+            if (own.Count == 0) continue;
+            var ahead = own.Where(g => g.Verdict > 0).ToList();
+            var behind = own.Where(g => g.Verdict < 0).ToList();
+            paragraphs.Add($"{variant} against the better single branch of each condition: significantly ahead in {ahead.Count} of {own.Count} conditions" +
+                (ahead.Count > 0 ? " (" + string.Join("; ", ahead.Select(g => $"{g.Condition.Label} {Points(g.Difference)}")) + ")" : "") +
+                $", significantly behind in {behind.Count}" +
+                (behind.Count > 0 ? " (" + string.Join("; ", behind.Select(g => $"{g.Condition.Label} {Points(g.Difference)}")) + ")" : "") +
+                ", within noise elsewhere.");
+        }
+
         int corrupted = s.Conditions.Count(c => c.Family != CorruptionFamily.Clean);
         if (corrupted > 0)
             paragraphs.Add($"Mean accuracy over the {corrupted} corrupted conditions: " +

@@ -41,8 +41,16 @@ public sealed record RobustnessSummary(
     double NoiseNoSpeechShare,
     int Probes,
     double Seconds,
-    SplitPart Part = SplitPart.Test)
+    SplitPart Part = SplitPart.Test,
+    IReadOnlyList<FusionGap>? VariantGaps = null)
 {
+    /// <summary>Fused variants studied beside the runs' own models (<see cref="RobustnessResults.Variants"/>), each against
+    /// the better single branch per condition, as <see cref="FusionGaps"/> is for the runs' fused model.</summary>
+    public IReadOnlyList<FusionGap> VariantGapsOrNone => VariantGaps ?? [];
+
+    /// <summary>The fused models that are variants (named "TwoStreamFusionModel (label)"), in the order of <see cref="Models"/>.</summary>
+    public IReadOnlyList<string> Variants => Models.Where(m => m != ModelNames.Fusion && m.StartsWith(ModelNames.Fusion + " ", StringComparison.Ordinal)).ToList();
+
     /// <summary>"test" or "validation": the FSDD part the recordings came from.</summary>
     public string PartName => Part == SplitPart.Validation ? "validation" : "test";
 
@@ -68,6 +76,8 @@ public sealed record RobustnessSummary(
         var models = results.Runs.SelectMany(r => r.Models).Distinct().ToList();
         var accuracies = new List<ConditionAccuracy>();
         var gaps = new List<FusionGap>();
+        var variantGaps = new List<FusionGap>();
+        var variants = models.Where(m => m != ModelNames.Fusion && m.StartsWith(ModelNames.Fusion + " ", StringComparison.Ordinal)).ToList();
         foreach (var condition in results.Conditions)
         {
             foreach (var model in models)
@@ -79,14 +89,16 @@ public sealed record RobustnessSummary(
                     : Intervals.OverSeeds(perRun.Select(o => (double)o.Count(c => c) / o.Length).ToList());
                 accuracies.Add(new ConditionAccuracy(condition, model, estimate, NoSpeechShare(results.Runs, condition)));
             }
-            if (Gap(results, condition, accuracies, resamples, bootstrapSeed) is { } gap) gaps.Add(gap);
+            if (Gap(results, condition, accuracies, ModelNames.Fusion, resamples, bootstrapSeed) is { } gap) gaps.Add(gap);
+            foreach (var variant in variants)
+                if (Gap(results, condition, accuracies, variant, resamples, bootstrapSeed) is { } v) variantGaps.Add(v);
         }
         var probes = results.Runs.Select(r => r.Probes).ToList();
         double Mean(Func<ProbeOutcome, double> f) => probes.Select(f).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
         double probeShare = Mean(p => p.NoSpeechShare);
         var summary = new RobustnessSummary(results.Seed, results.TestRecordings, results.Runs.Select(r => r.ModelSeed).ToList(), models,
             results.Conditions, accuracies, gaps, [], probeShare, Mean(p => p.NoSpeechShareOf(ProbeKind.Silence)),
-            Mean(p => p.NoSpeechShareOf(ProbeKind.Noise)), probes.Count == 0 ? 0 : probes[0].Count, results.Seconds, results.Part);
+            Mean(p => p.NoSpeechShareOf(ProbeKind.Noise)), probes.Count == 0 ? 0 : probes[0].Count, results.Seconds, results.Part, variantGaps);
         return summary with { Goals = Check(summary, goals ?? (results.Part == SplitPart.Test ? RobustnessGoals.Issue20 : []), results) };
     }
 
@@ -102,16 +114,18 @@ public sealed record RobustnessSummary(
         runs.Select(r => r.Condition(condition)).OfType<ConditionOutcome>().Where(c => c.Clips.Count > 0)
             .Select(c => (double)c.Clips.Count(x => x.NoSpeech) / c.Clips.Count).DefaultIfEmpty(double.NaN).Average();
 
-    static FusionGap? Gap(RobustnessResults results, RobustnessCondition condition, List<ConditionAccuracy> accuracies, int resamples, int bootstrapSeed)
+    /// <summary><paramref name="fused"/> (the runs' fused model or a variant) against the better single branch under one condition.</summary>
+    static FusionGap? Gap(RobustnessResults results, RobustnessCondition condition, List<ConditionAccuracy> accuracies, string fused,
+        int resamples, int bootstrapSeed)
     {
         double? Acc(string m) => accuracies.FirstOrDefault(a => a.Model == m && a.Condition == condition)?.Estimate.Accuracy;
-        if (Acc(ModelNames.Fusion) is not { } fusion || Acc(ModelNames.Raw) is not { } raw || Acc(ModelNames.Spec) is not { } spec)
+        if (Acc(fused) is not { } fusion || Acc(ModelNames.Raw) is not { } raw || Acc(ModelNames.Spec) is not { } spec)
             return null;
         var branch = raw >= spec ? ModelNames.Raw : ModelNames.Spec;
-        var seeds = results.Runs.Where(r => r.Models.Contains(ModelNames.Fusion) && r.Models.Contains(branch) && r.Condition(condition) is not null)
-            .Select(r => (r.ModelSeed, Predictions(r, condition, ModelNames.Fusion), Predictions(r, condition, branch))).ToList();
-        var test = PairedComparison.Compute(ModelNames.Fusion, branch, seeds, resamples, bootstrapSeed);
-        return new FusionGap(condition, ModelNames.Fusion, branch, fusion, Math.Max(raw, spec), test);
+        var seeds = results.Runs.Where(r => r.Models.Contains(fused) && r.Models.Contains(branch) && r.Condition(condition) is not null)
+            .Select(r => (r.ModelSeed, Predictions(r, condition, fused), Predictions(r, condition, branch))).ToList();
+        var test = PairedComparison.Compute(fused, branch, seeds, resamples, bootstrapSeed);
+        return new FusionGap(condition, fused, branch, fusion, Math.Max(raw, spec), test);
     }
 
     /// <summary>One run's answers as <see cref="Prediction"/>s ("no speech" as digit −1), for <see cref="PairedComparison"/>.</summary>

@@ -20,16 +20,23 @@ public static class RobustnessTables
             P(s.Accuracies.FirstOrDefault(a => a.Condition == c)?.NoSpeechShare ?? double.NaN)]).ToList());
 
     /// <summary>Fusion − the better single branch per condition, with the paired bootstrap CI and McNemar.</summary>
-    public static ReportTable FusionGaps(RobustnessSummary s)
+    public static ReportTable FusionGaps(RobustnessSummary s) => GapTable(s, s.FusionGaps,
+        "Fusion − better single branch (the branch with the higher accuracy in that condition); ");
+
+    /// <summary>Each fused variant − the better single branch per condition, as <see cref="FusionGaps"/>.</summary>
+    public static ReportTable VariantGaps(RobustnessSummary s) => GapTable(s, s.VariantGapsOrNone,
+        "Fused variants − better single branch (" + string.Join(", ", s.Variants) + "); ", variantColumn: true);
+
+    static ReportTable GapTable(RobustnessSummary s, IReadOnlyList<FusionGap> gaps, string title, bool variantColumn = false)
     {
         bool several = s.ModelSeeds.Count > 1;
-        var caption = "Fusion − better single branch (the branch with the higher accuracy in that condition); " + (several
+        var caption = title + (several
             ? "95 % CI: paired bootstrap over recordings of the seed-averaged correctness; McNemar: exact test per seed, seeds with p < 0.05 for fusion / for the branch"
             : "95 % CI: paired bootstrap over recordings; McNemar: exact two-sided p");
         return new ReportTable(caption,
-            ["Condition", "Fusion", "Better branch", "Difference (points)", "95 % CI", several ? "McNemar seeds" : "McNemar p", "Verdict"],
-            s.FusionGaps.Select(g => (IReadOnlyList<string>)[
-                g.Condition.Label, P(g.FusionAccuracy), $"{g.BetterBranch} {P(g.BranchAccuracy)}", Points(g.Difference),
+            [.. variantColumn ? ["Variant"] : Array.Empty<string>(), "Condition", "Fusion", "Better branch", "Difference (points)", "95 % CI", several ? "McNemar seeds" : "McNemar p", "Verdict"],
+            gaps.Select(g => (IReadOnlyList<string>)[
+                .. variantColumn ? [g.Fusion] : Array.Empty<string>(), g.Condition.Label, P(g.FusionAccuracy), $"{g.BetterBranch} {P(g.BranchAccuracy)}", Points(g.Difference),
                 g.Interval is { } b ? $"[{Points(b.Lower)}, {Points(b.Upper)}]" : "–",
                 several ? $"{g.Test.SeedsSignificantForA} / {g.Test.SeedsSignificantForB} of {g.Test.PerSeed.Count}"
                         : g.Test.PerSeed.Count == 1 ? PairedTests.FormatP(g.Test.PerSeed[0].McNemar.PValue) : "–",

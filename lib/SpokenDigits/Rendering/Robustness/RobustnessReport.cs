@@ -33,6 +33,7 @@ public static class RobustnessReport
         yield return new ReportSection("Goals and probes", [RobustnessTables.Goals(s), RobustnessTables.Probes(s)], []);
         yield return new ReportSection("Accuracy against severity", [RobustnessTables.Accuracy(s)], RobustnessFigures.Curves(s));
         if (s.FusionGaps.Count > 0) yield return new ReportSection("Fusion against the better branch", [RobustnessTables.FusionGaps(s)], []);
+        if (s.VariantGapsOrNone.Count > 0) yield return new ReportSection("Fused variants against the better branch", [RobustnessTables.VariantGaps(s)], []);
         yield return new ReportSection("Method", [], []) { Bullets = MethodNotes };
     }
 
