@@ -69,9 +69,7 @@ public class RobustnessCommandTests(TinyRunFixture run) : IClassFixture<TinyRunF
         Assert.DoesNotContain("Goal met", summary);
         Assert.DoesNotContain("Goal not met", summary);
 
-        var wrong = CliRun.InProcess("robustness", "--run", run.Folder.Path, "--part", "train");
-        Assert.Equal(2, wrong.Code);
-        Assert.Contains("'train' is not a part", wrong.Error);
+        RefusedAsUsage("'train' is not a part", "--part", "train");
     }
 
     [Fact]
@@ -92,9 +90,7 @@ public class RobustnessCommandTests(TinyRunFixture run) : IClassFixture<TinyRunF
         Assert.Contains("TwoStreamFusionModel (again) against the better single branch", text);
         Assert.Contains("Fused variants − better single branch", text);
 
-        var wrong = CliRun.InProcess("robustness", "--run", run.Folder.Path, "--variant", "no-label");
-        Assert.Equal(2, wrong.Code);
-        Assert.Contains("'no-label' is not LABEL=DIR", wrong.Error);
+        RefusedAsUsage("'no-label' is not LABEL=DIR", "--variant", "no-label");
     }
 
     [Fact]
@@ -107,5 +103,13 @@ public class RobustnessCommandTests(TinyRunFixture run) : IClassFixture<TinyRunF
         Assert.Contains(missing, outcome.Error);
         Assert.Contains("neither a run folder", outcome.Error);
         Assert.False(Directory.Exists(Path.Combine(run.Root, "never", RobustnessFolder.ResultsFile)));
+    }
+
+    /// <summary>The robustness command on the shared run with <paramref name="options"/> exits 2 (usage) naming the problem.</summary>
+    void RefusedAsUsage(string message, params string[] options)
+    {
+        var wrong = CliRun.InProcess(["robustness", "--run", run.Folder.Path, .. options]);
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains(message, wrong.Error);
     }
 }
