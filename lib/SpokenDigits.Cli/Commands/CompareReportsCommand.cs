@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SpokenDigits.Analysis;
+using SpokenDigits.Models;
 using SpokenDigits.Rendering;
 using SpokenDigits.Runs;
 
@@ -16,14 +17,21 @@ public static class CompareReportsCommand
         var baselineLabel = new Option<string>("--baseline-label") { HelpName = "TEXT", Description = "what the baseline is called in the table", DefaultValueFactory = _ => "baseline" };
         var changedLabel = new Option<string>("--changed-label") { HelpName = "TEXT", Description = "what the change is called", DefaultValueFactory = _ => "changed" };
         var output = new Option<string?>("--out") { HelpName = "FILE", Description = "write the comparison there as Markdown too" };
+        var pairs = new Option<string[]>("--pair")
+        {
+            HelpName = "BASE=CHANGED", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false,
+            Description = "set model BASE of the baseline report against model CHANGED of the other, e.g. spec=fusion (raw, spec, fusion or a class name; repeatable; default: every model both reports hold, each against itself)",
+        }.CheckedBy(text => ParsePair(text));
         var resamples = ReportCommand.ResamplesOption();
         var command = new Command("compare-reports", "two multi-seed reports that differ in one setting, paired by seed: accuracy, difference with its bootstrap interval, McNemar")
-            { baseline, changed, baselineLabel, changedLabel, resamples, output };
+            { baseline, changed, baselineLabel, changedLabel, pairs, resamples, output };
         command.SetAction(parse =>
         {
             foreach (var folder in new[] { parse.GetValue(baseline)!, parse.GetValue(changed)! })
                 if (!Directory.Exists(folder)) throw new UsageException($"report folder '{Path.GetFullPath(folder)}' does not exist");
-            var rows = ReportPairComparison.Compute(new ReportFolder(parse.GetValue(baseline)!), new ReportFolder(parse.GetValue(changed)!), parse.GetValue(resamples));
+            var asked = parse.GetValue(pairs) is { Length: > 0 } given ? given.Select(ParsePair).ToList() : null;
+            var rows = ReportPairComparison.Compute(new ReportFolder(parse.GetValue(baseline)!), new ReportFolder(parse.GetValue(changed)!),
+                parse.GetValue(resamples), pairs: asked);
             var markdown = ReportPairMarkdown.Render(rows, parse.GetValue(baselineLabel)!, parse.GetValue(changedLabel)!, parse.CommandText());
             Console.WriteLine(markdown);
             if (parse.GetValue(output) is { } file)
@@ -35,5 +43,14 @@ public static class CompareReportsCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>"BASE=CHANGED" as the two models' class names.</summary>
+    static (string Baseline, string Changed) ParsePair(string text)
+    {
+        var parts = text.Split('=');
+        if (parts.Length != 2 || parts.Any(p => p.Trim().Length == 0))
+            throw new ArgumentException($"'{text}' is not BASE=CHANGED (e.g. spec=fusion)");
+        return (ModelCatalog.Name(ModelCatalog.Parse(parts[0])), ModelCatalog.Name(ModelCatalog.Parse(parts[1])));
     }
 }

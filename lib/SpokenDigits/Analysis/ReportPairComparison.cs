@@ -4,24 +4,32 @@ using SpokenDigits.Runs;
 namespace SpokenDigits.Analysis;
 
 /// <summary>One model on one test set in two multi-seed reports that differ in one setting (e.g. with and without
-/// synthetic training voices), paired by seed on the same recordings.</summary>
+/// synthetic training voices), paired by seed on the same recordings; or one model of each report (e.g. the better single
+/// branch of one against the fused model of the other, trained with the same recipe).</summary>
+/// <param name="BaselineModel">The baseline report's model.</param>
+/// <param name="Model">The changed report's model (the same as <paramref name="BaselineModel"/> unless a pair was asked for).</param>
 /// <param name="TestSet">"FSDD test" or a test-only corpus's evaluation name.</param>
 /// <param name="Baseline">Accuracy over the baseline report's seeds.</param>
 /// <param name="Changed">Accuracy over the changed report's seeds.</param>
 /// <param name="Paired">Changed (A) against baseline (B): McNemar and bootstrap per seed, and the pooled bootstrap over recordings.</param>
-public sealed record ReportPairRow(string Model, string TestSet, MeanStd Baseline, MeanStd Changed, PairedComparison Paired)
+public sealed record ReportPairRow(string BaselineModel, string Model, string TestSet, MeanStd Baseline, MeanStd Changed, PairedComparison Paired)
 {
     /// <summary>Changed minus baseline, in accuracy (0–1), over the shared seeds.</summary>
     public double Difference => Changed.Mean - Baseline.Mean;
+
+    /// <summary>The model, or "CHANGED against BASELINE" when the two sides are different models.</summary>
+    public string Label => BaselineModel == Model ? Model : $"{Model} against {BaselineModel}";
 }
 
 /// <summary>Two reports side by side, model by model, on the FSDD test part and on every test-only corpus both were
-/// evaluated on; only seeds both reports hold are compared.</summary>
+/// evaluated on; only seeds both reports hold are compared. By default each model both reports hold is set against
+/// itself; <c>pairs</c> names (baseline model, changed model) pairs instead.</summary>
 public static class ReportPairComparison
 {
     public const string FsddTest = "FSDD test";
 
-    public static IReadOnlyList<ReportPairRow> Compute(ReportFolder baseline, ReportFolder changed, int resamples = 10000, int bootstrapSeed = 20240601)
+    public static IReadOnlyList<ReportPairRow> Compute(ReportFolder baseline, ReportFolder changed, int resamples = 10000, int bootstrapSeed = 20240601,
+        IReadOnlyList<(string Baseline, string Changed)>? pairs = null)
     {
         var a = Runs(baseline);
         var b = Runs(changed);
@@ -29,21 +37,25 @@ public static class ReportPairComparison
         if (seeds.Count == 0)
             throw new InvalidDataException($"{baseline.Path} and {changed.Path} share no seed run to compare");
         var corpora = RunFolder.SharedEvaluationNames(seeds.SelectMany(s => new[] { a[s], b[s] }));
-        var models = a[seeds[0]].Run.Models.Select(m => m.ModelName).Where(n => b[seeds[0]].Run.Model(n) is not null).ToList();
+        var models = pairs?.ToList()
+            ?? a[seeds[0]].Run.Models.Select(m => m.ModelName).Where(n => b[seeds[0]].Run.Model(n) is not null).Select(n => (n, n)).ToList();
+        foreach (var (model, folder, run) in models.SelectMany(p => new[] { (p.Item1, baseline, a[seeds[0]].Run), (p.Item2, changed, b[seeds[0]].Run) }))
+            if (run.Model(model) is null)
+                throw new InvalidDataException($"{folder.Path} has no {model} run (its models: {string.Join(", ", run.Models.Select(m => m.ModelName))})");
         var rows = new List<ReportPairRow>();
         foreach (var testSet in new[] { FsddTest }.Concat(corpora))
         {
             RunResults On((RunFolder Folder, RunResults Run) r) => testSet == FsddTest ? r.Run : r.Folder.WithEvaluationAsTest(r.Run, testSet);
-            var pairs = seeds.Select(s => (Seed: s, A: On(a[s]), B: On(b[s]))).ToList();
-            foreach (var model in models)
+            var seedPairs = seeds.Select(s => (Seed: s, A: On(a[s]), B: On(b[s]))).ToList();
+            foreach (var (baseModel, model) in models)
             {
-                var both = pairs.Select(p => (p.Seed, Base: p.A.Model(model), Changed: p.B.Model(model)))
+                var both = seedPairs.Select(p => (p.Seed, Base: p.A.Model(baseModel), Changed: p.B.Model(model)))
                     .Where(p => p.Base is { Succeeded: true } && p.Changed is { Succeeded: true }).ToList();
                 if (both.Count == 0) continue;
-                var paired = PairedComparison.Compute(model, model,
+                var paired = PairedComparison.Compute(model, baseModel,
                     both.Select(p => (p.Seed, (IReadOnlyList<Prediction>)p.Changed!.Predictions, (IReadOnlyList<Prediction>)p.Base!.Predictions)).ToList(),
                     resamples, bootstrapSeed);
-                rows.Add(new ReportPairRow(model, testSet, MeanStd.Of(both.Select(p => p.Base!.Test!.Accuracy)),
+                rows.Add(new ReportPairRow(baseModel, model, testSet, MeanStd.Of(both.Select(p => p.Base!.Test!.Accuracy)),
                     MeanStd.Of(both.Select(p => p.Changed!.Test!.Accuracy)), paired));
             }
         }

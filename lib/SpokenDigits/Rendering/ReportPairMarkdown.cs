@@ -24,7 +24,7 @@ public static class ReportPairMarkdown
             foreach (var r in set)
             {
                 var pooled = r.Paired.Pooled;
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Model} | {r.Changed.Count} | {Pct(r.Baseline)} | {Pct(r.Changed)} | " +
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Label} | {r.Changed.Count} | {Pct(r.Baseline)} | {Pct(r.Changed)} | " +
                     $"{Points(r.Difference)}{(pooled is null ? "" : $" [{Points(pooled.Lower)}, {Points(pooled.Upper)}]")} | " +
                     $"{r.Paired.SeedsSignificantForA} / {r.Paired.SeedsSignificantForB} |");
             }
@@ -35,7 +35,9 @@ public static class ReportPairMarkdown
             var pooled = r.Paired.Pooled;
             string verdict = pooled is null ? "no paired recordings"
                 : pooled.Lower > 0 ? "a gain beyond chance" : pooled.Upper < 0 ? "a loss beyond chance" : "not significant";
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {r.Model} on {r.TestSet}: {Points(r.Difference)} points with {changedLabel} ({verdict}).");
+            md.AppendLine(r.BaselineModel == r.Model
+                ? $"- {r.Model} on {r.TestSet}: {Points(r.Difference)} points with {changedLabel} ({verdict})."
+                : $"- {r.Model} ({changedLabel}) against {r.BaselineModel} ({baselineLabel}) on {r.TestSet}: {Points(r.Difference)} points ({verdict}).");
         }
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");

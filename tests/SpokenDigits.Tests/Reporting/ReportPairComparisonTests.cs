@@ -54,6 +54,52 @@ public class ReportPairComparisonTests
     }
 
     [Fact]
+    public void APairSetsOneModelOfTheBaselineAgainstAnotherOfTheChangedReport()
+    {
+        using var temp = new TempFolder();
+        var branches = Make(temp.Combine("branches"), [1, 2], rawTest: 6, specTest: 8, specCorpus: 10);
+        var fused = Make(temp.Combine("fused"), [1, 2], rawTest: 9, specTest: 8, specCorpus: 30);
+        var rows = ReportPairComparison.Compute(branches, fused, resamples: 2000, pairs: [(Raw, Spec)]);
+
+        Assert.Equal([(ReportPairComparison.FsddTest, Raw, Spec), ("other-voices", Raw, Spec)], rows.Select(r => (r.TestSet, r.BaselineModel, r.Model)));
+        var corpus = rows.Single(r => r.TestSet == "other-voices");
+        Assert.Equal(0.50, corpus.Baseline.Mean, 6);   // the baseline's raw model: 20 of 40
+        Assert.Equal(0.75, corpus.Changed.Mean, 6);    // the changed report's spectrogram model: 30 of 40
+        Assert.True(corpus.Paired.Pooled!.Lower > 0, $"interval [{corpus.Paired.Pooled.Lower}, {corpus.Paired.Pooled.Upper}]");
+        Assert.Equal(0.2, rows.Single(r => r.TestSet == ReportPairComparison.FsddTest).Difference, 6);
+
+        var md = ReportPairMarkdown.Render(rows, "branches", "fused", "spokendigits compare-reports a b --pair raw=spec");
+        Assert.Contains("| SpecOnlyModel against RawOnlyModel | 2 | 50.00 ± 0.00 % | 75.00 ± 0.00 % | +25.00 [", md);
+        Assert.Contains("- SpecOnlyModel (fused) against RawOnlyModel (branches) on other-voices: +25.00 points (a gain beyond chance).", md);
+    }
+
+    [Fact]
+    public void APairNamingAModelAReportLacksIsAnErrorNamingTheReport()
+    {
+        using var temp = new TempFolder();
+        var a = Make(temp.Combine("a"), [1], 9, 8, 10);
+        var b = Make(temp.Combine("b"), [1], 9, 8, 10);
+        var message = Assert.Throws<InvalidDataException>(() => ReportPairComparison.Compute(a, b, pairs: [(Spec, "TwoStreamFusionModel")])).Message;
+        Assert.Contains(b.Path, message);
+        Assert.Contains("has no TwoStreamFusionModel run (its models: RawOnlyModel, SpecOnlyModel)", message);
+    }
+
+    [Fact]
+    public void TheCommandLineTakesPairsAsBaseEqualsChanged()
+    {
+        using var temp = new TempFolder();
+        var a = Make(temp.Combine("a"), [1], 9, 8, 10);
+        var b = Make(temp.Combine("b"), [1], 9, 8, 30);
+        var outcome = Cli.CliRun.InProcess("compare-reports", a.Path, b.Path, "--pair", "raw=spec", "--resamples", "200");
+        Assert.Equal(0, outcome.Code);
+        Assert.Contains("| SpecOnlyModel against RawOnlyModel | 1 |", outcome.Output);
+
+        var bad = Cli.CliRun.InProcess("compare-reports", a.Path, b.Path, "--pair", "spec");
+        Assert.Equal(SpokenDigits.Cli.ExitCodes.Usage, bad.Code);
+        Assert.Contains(bad.ErrorLines, l => l.StartsWith("--pair", StringComparison.Ordinal) && l.Contains("'spec' is not BASE=CHANGED"));
+    }
+
+    [Fact]
     public void ReportsWithoutASharedSeedAreAnError()
     {
         using var temp = new TempFolder();

@@ -111,7 +111,7 @@ public static partial class ReadmeBlocks
         var text = new StringBuilder();
         text.AppendLine("| Recipe (plan experiment) | Model | FSDD test | speechcommands-digits |");
         text.AppendLine("|---|---|---:|---:|");
-        foreach (var (label, folder) in new[] { ("15 epochs (`realworld`)", "results/report-realworld"), ("30 epochs (`realworld-e30`)", "results/realworld-e30"), ("15 epochs + synthetic voices (`realworld-tts`)", "results/realworld-tts"), ("15 epochs, aux heads + modality dropout (`realworld-variant`)", "results/realworld-variant"), ("30 epochs, aux heads + modality dropout (`realworld-variant-e30`)", "results/realworld-variant-e30"), ("30 epochs, aux heads + modality dropout + synthetic voices (`realworld-variant-tts-e30`)", "results/realworld-variant-tts-e30") })
+        foreach (var (label, folder) in new[] { ("15 epochs (`realworld`)", "results/report-realworld"), ("30 epochs (`realworld-e30`)", "results/realworld-e30"), ("15 epochs + synthetic voices (`realworld-tts`)", "results/realworld-tts"), ("15 epochs, aux heads + modality dropout (`realworld-variant`)", "results/realworld-variant"), ("30 epochs, aux heads + modality dropout (`realworld-variant-e30`)", "results/realworld-variant-e30"), ("30 epochs + synthetic voices, single branches (`realworld-tts-e30`)", "results/realworld-tts-e30"), ("30 epochs, aux heads + modality dropout + synthetic voices (`realworld-variant-tts-e30`)", "results/realworld-variant-tts-e30") })
         {
             var report = new ReportFolder(Path.Combine(root, folder));
             var cross = CrossCorpusSummary.Load(report, report.LoadSeedRuns(), resamples: 100).Single(c => c.Corpus == "speechcommands-digits").Summary;

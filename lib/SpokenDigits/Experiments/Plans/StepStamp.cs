@@ -9,8 +9,17 @@ public static class StepStamp
 {
     public const string Folder = "results/.reproduce/steps";
 
-    public static string PathOf(string root, ReportStep step) =>
-        Path.Combine(root, Folder, new string(step.Command.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray()).Trim('_') + ".json");
+    /// <summary>Longest stamp name kept as it is; a longer command is cut and given a hash of the whole, so that the
+    /// name (and the temporary file written beside it) stays under the file system's 255 bytes.</summary>
+    public const int MaxNameLength = 120;
+
+    public static string PathOf(string root, ReportStep step)
+    {
+        var name = new string(step.Command.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray()).Trim('_');
+        if (name.Length > MaxNameLength)
+            name = name[..MaxNameLength] + "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(step.Command)))[..16];
+        return Path.Combine(root, Folder, name + ".json");
+    }
 
     /// <summary>The fingerprint of the inputs: one line per run, its folder and recorded finish (or "unfinished").</summary>
     public static IReadOnlyList<string> Fingerprint(string root, IEnumerable<PlannedRun> inputs) =>
