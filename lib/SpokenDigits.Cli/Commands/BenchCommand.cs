@@ -72,7 +72,7 @@ public static class BenchCommand
             var budgets = new BenchBudgets();
             if (parse.GetValue(demoOnly))
             {
-                var alone = MeasureDemo(parse.GetValue(demoRun), parse.GetValue(data), requests, required: true)!;
+                var alone = MeasureDemo(DemoFolder(parse.GetValue(demoRun), required: true)!, parse.GetValue(data), requests);
                 var check = DemoBudget(alone, budgets);
                 Console.WriteLine();
                 PrintBudgets([check]);
@@ -87,10 +87,15 @@ public static class BenchCommand
             // training figure here (and --full's run) uses it too, so both sides do the same work; else train's default.
             var training = new TrainingSettings(Threads: threadCount);
             if (doCompare) training = training with { Augmentation = new AugmentationSettings() };
+            // Which run the demo timing loads is settled before the minutes of measurement, so a wrong folder fails at once.
+            var demoFolder = DemoFolder(parse.GetValue(demoRun), required: false);
             var bench = new Benchmark(parse.GetValue(data), training, log: Console.Out, bench: settings);
             var result = bench.Run(parse.CommandText(), budgets, parse.GetValue(full), doCompare ? mirrorScript : null);
-            if (MeasureDemo(parse.GetValue(demoRun), parse.GetValue(data), requests, required: false) is { } demo)
+            if (demoFolder is not null)
+            {
+                var demo = MeasureDemo(demoFolder, parse.GetValue(data), requests);
                 result = result with { Demo = demo, Budgets = [.. result.Budgets, DemoBudget(demo, budgets)] };
+            }
 
             Console.WriteLine();
             PrintBudgets(result.Budgets);
@@ -112,10 +117,16 @@ public static class BenchCommand
     static BudgetCheck DemoBudget(DemoLatency demo, BenchBudgets budgets) =>
         new($"demo upload → answer p95 (p50 {Fmt(demo.UploadToAnswer.P50)} ms)", demo.UploadToAnswer.P95, budgets.DemoP95Milliseconds, "ms");
 
-    /// <summary>The demo's upload-to-answer time over FSDD recordings (one take of every speaker and digit), or null with a
-    /// message when no run is named and none is found (unless <paramref name="required"/>).</summary>
-    static DemoLatency? MeasureDemo(string? runFolder, string? dataFolder, int requests, bool required)
+    /// <summary>The run the demo timing loads: the one named (it must be a folder), none for "none", else the newest complete
+    /// run under results/, or null with a message when there is none (an error when <paramref name="required"/>).</summary>
+    static string? DemoFolder(string? runFolder, bool required)
     {
+        if (string.Equals(runFolder?.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            if (required) throw new UsageException("--demo-only needs a run: --demo-run none measures nothing");
+            Console.WriteLine("Demo upload → answer: not measured (--demo-run none)");
+            return null;
+        }
         string folder;
         try { folder = DemoRun.Resolve(runFolder, ProjectPaths.ResultsFolder); }
         catch (InvalidDataException e) when (!required)
@@ -123,6 +134,13 @@ public static class BenchCommand
             Console.WriteLine($"Demo upload → answer: not measured ({e.Message})");
             return null;
         }
+        if (!Directory.Exists(folder)) throw new UsageException($"--demo-run: run folder '{folder}' does not exist");
+        return folder;
+    }
+
+    /// <summary>The demo's upload-to-answer time over FSDD recordings (one take of every speaker and digit).</summary>
+    static DemoLatency MeasureDemo(string folder, string? dataFolder, int requests)
+    {
         var recordings = RecordingCatalog.Discover(DataLocator.FindRecordings(dataFolder))
             .Where(r => r.Take == 0).Select(r => r.Path).ToList();
         SpokenDigits.Runtime.Nnpack.Apply();

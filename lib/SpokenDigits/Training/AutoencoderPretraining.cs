@@ -20,7 +20,8 @@ public static class AutoencoderPretraining
     {
         var classifier = (DigitClassifier)model;
         model.SetAutoencoderTrainable(true);
-        using var optimizer = optim.AdamW(model.AutoencoderParameters(), settings.LearningRate, weight_decay: settings.WeightDecay);
+        using var optimizer = new ScalarSafeAdamW(model.AutoencoderParameters(), settings.LearningRate,
+            BranchRateOptimizer.Beta1, BranchRateOptimizer.Beta2, settings.WeightDecay);
         var schedule = new TrainingSchedule(Math.Max(1, settings.PretrainEpochs), settings.LearningRate, twoStage: false);
         var history = new List<PretrainingRecord>();
         for (int epoch = 1; epoch <= settings.PretrainEpochs; epoch++)

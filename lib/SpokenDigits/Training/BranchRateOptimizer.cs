@@ -9,6 +9,10 @@ namespace SpokenDigits.Training;
 /// branch, fusion layer and head) whose rates are the scheduled rate times their own factor.</summary>
 public sealed class BranchRateOptimizer : IDisposable
 {
+    /// <summary>The moment coefficients of TorchSharp 0.107's <c>torch.optim.AdamW</c> and <see cref="AdamW.ParamGroup"/>
+    /// defaults, which every run before <see cref="ScalarSafeAdamW"/> was trained with (tested to the bit).</summary>
+    public const double Beta1 = 0.9, Beta2 = 0.999;
+
     readonly double[] _factors;
 
     public BranchRateOptimizer(DigitClassifier model, TrainingSettings settings, FusionRemedies remedies)
@@ -17,14 +21,14 @@ public sealed class BranchRateOptimizer : IDisposable
         {
             var (raw, spec, shared) = fused.ParameterGroups();
             _factors = [remedies.RawRateFactor, remedies.SpecRateFactor, 1];
-            Optimizer = optim.AdamW(new[] { raw, spec, shared }.Select((p, i) =>
+            Optimizer = new ScalarSafeAdamW(new[] { raw, spec, shared }.Select((p, i) =>
                 new AdamW.ParamGroup(p, lr: settings.LearningRate * _factors[i], weight_decay: settings.WeightDecay)),
-                settings.LearningRate, weight_decay: settings.WeightDecay);
+                settings.LearningRate, Beta1, Beta2, settings.WeightDecay);
         }
         else
         {
             _factors = [1];
-            Optimizer = optim.AdamW(model.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay);
+            Optimizer = new ScalarSafeAdamW(model.parameters(), settings.LearningRate, Beta1, Beta2, settings.WeightDecay);
         }
     }
 

@@ -50,6 +50,25 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void BenchRefusesAMissingDemoRunBeforeMeasuringAnything()
+    {
+        using var tmp = new TempFolder();
+        var missing = tmp.Combine("no-such-run");
+        var outcome = CliRun.InProcess("bench", "--demo-run", missing);
+        Assert.Equal(ExitCodes.Usage, outcome.Code);
+        Assert.Equal([$"error: --demo-run: run folder '{missing}' does not exist", "see 'spokendigits bench --help'"], outcome.ErrorLines);
+        Assert.DoesNotContain("Feature extraction", outcome.Output);   // refused before any measurement
+    }
+
+    [Fact]
+    public void BenchDemoOnlyWithDemoRunNoneIsAUsageError()
+    {
+        var outcome = CliRun.InProcess("bench", "--demo-only", "--demo-run", "none");
+        Assert.Equal(ExitCodes.Usage, outcome.Code);
+        Assert.Equal("error: --demo-only needs a run: --demo-run none measures nothing", outcome.ErrorLines[0]);
+    }
+
+    [Fact]
     public void BadInputIsOneLineNamingTheFolderAndExitsWithOne()
     {
         using var tmp = new TempFolder();
