@@ -12,7 +12,9 @@ namespace SpokenDigits.Analysis;
 /// <param name="Baseline">Accuracy over the baseline report's seeds.</param>
 /// <param name="Changed">Accuracy over the changed report's seeds.</param>
 /// <param name="Paired">Changed (A) against baseline (B): McNemar and bootstrap per seed, and the pooled bootstrap over recordings.</param>
-public sealed record ReportPairRow(string BaselineModel, string Model, string TestSet, MeanStd Baseline, MeanStd Changed, PairedComparison Paired)
+/// <param name="PerDigit">Each digit's F1 on both sides and their difference within each seed (changed − baseline), over the seeds.</param>
+public sealed record ReportPairRow(string BaselineModel, string Model, string TestSet, MeanStd Baseline, MeanStd Changed, PairedComparison Paired,
+    IReadOnlyList<DigitF1Change> PerDigit)
 {
     /// <summary>Changed minus baseline, in accuracy (0–1), over the shared seeds.</summary>
     public double Difference => Changed.Mean - Baseline.Mean;
@@ -20,6 +22,10 @@ public sealed record ReportPairRow(string BaselineModel, string Model, string Te
     /// <summary>The model, or "CHANGED against BASELINE" when the two sides are different models.</summary>
     public string Label => BaselineModel == Model ? Model : $"{Model} against {BaselineModel}";
 }
+
+/// <summary>One digit's F1 in a <see cref="ReportPairRow"/>: mean ± std over the shared seeds of each side and of the
+/// per-seed difference (changed − baseline).</summary>
+public sealed record DigitF1Change(string Label, MeanStd Baseline, MeanStd Changed, MeanStd Difference);
 
 /// <summary>Two reports side by side, model by model, on the FSDD test part and on every test-only corpus both were
 /// evaluated on; only seeds both reports hold are compared. By default each model both reports hold is set against
@@ -56,10 +62,22 @@ public static class ReportPairComparison
                     both.Select(p => (p.Seed, (IReadOnlyList<Prediction>)p.Changed!.Predictions, (IReadOnlyList<Prediction>)p.Base!.Predictions)).ToList(),
                     resamples, bootstrapSeed);
                 rows.Add(new ReportPairRow(baseModel, model, testSet, MeanStd.Of(both.Select(p => p.Base!.Test!.Accuracy)),
-                    MeanStd.Of(both.Select(p => p.Changed!.Test!.Accuracy)), paired));
+                    MeanStd.Of(both.Select(p => p.Changed!.Test!.Accuracy)), paired,
+                    PerDigit(both.Select(p => (p.Base!.Test!.PerClass, p.Changed!.Test!.PerClass)).ToList())));
             }
         }
         return rows;
+    }
+
+    /// <summary>Per digit (the baseline's labels, which both sides must share) over the seeds: both F1s and the per-seed difference.</summary>
+    static IReadOnlyList<DigitF1Change> PerDigit(IReadOnlyList<(IReadOnlyList<ClassMetrics> Base, IReadOnlyList<ClassMetrics> Changed)> seeds)
+    {
+        var labels = seeds[0].Base.Select(c => c.Label).ToList();
+        if (seeds.Any(s => !s.Base.Select(c => c.Label).SequenceEqual(labels) || !s.Changed.Select(c => c.Label).SequenceEqual(labels)))
+            throw new InvalidDataException($"the two sides do not share the same digits ({string.Join(", ", labels)}) in every seed");
+        return labels.Select((label, c) => new DigitF1Change(label,
+            MeanStd.Of(seeds.Select(s => s.Base[c].F1)), MeanStd.Of(seeds.Select(s => s.Changed[c].F1)),
+            MeanStd.Of(seeds.Select(s => s.Changed[c].F1 - s.Base[c].F1)))).ToList();
     }
 
     static Dictionary<int, (RunFolder Folder, RunResults Run)> Runs(ReportFolder folder) =>

@@ -28,6 +28,7 @@ public static class ReportPairMarkdown
                     $"{Points(r.Difference)}{(pooled is null ? "" : $" [{Points(pooled.Lower)}, {Points(pooled.Upper)}]")} | " +
                     $"{r.Paired.SeedsSignificantForA} / {r.Paired.SeedsSignificantForB} |");
             }
+            AppendPerDigit(md, set.ToList(), baselineLabel, changedLabel);
         }
         md.AppendLine();
         foreach (var r in rows)
@@ -43,6 +44,22 @@ public static class ReportPairMarkdown
         md.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");
         return md.ToString();
     }
+
+    /// <summary>For which digits: each row's F1 difference per digit (changed − baseline within a seed, mean ± std over seeds),
+    /// with both sides' mean F1; descriptive, no test.</summary>
+    static void AppendPerDigit(StringBuilder md, IReadOnlyList<ReportPairRow> rows, string baselineLabel, string changedLabel)
+    {
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Per-digit F1, {changedLabel} − {baselineLabel} within each seed (mean ± std over seeds; in brackets both sides' mean F1); descriptive:");
+        md.AppendLine();
+        md.AppendLine("| Digit | " + string.Join(" | ", rows.Select(r => r.Label)) + " |");
+        md.AppendLine("|---|" + string.Concat(rows.Select(_ => "---:|")));
+        foreach (var (label, c) in rows[0].PerDigit.Select((d, c) => (d.Label, c)))
+            md.AppendLine($"| {label} | " + string.Join(" | ", rows.Select(r => r.PerDigit[c]).Select(d =>
+                FormattableString.Invariant($"{Signed(d.Difference.Mean)} ± {d.Difference.Std:F3} ({d.Baseline.Mean:F3} → {d.Changed.Mean:F3})"))) + " |");
+    }
+
+    static string Signed(double x) => x.ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
 
     static string Pct(MeanStd m) => string.Create(CultureInfo.InvariantCulture, $"{m.Mean * 100:F2} ± {m.Std * 100:F2} %");
     static string Points(double d) => (d >= 0 ? "+" : "−") + Math.Abs(d * 100).ToString("F2", CultureInfo.InvariantCulture);

@@ -43,6 +43,10 @@ public class ReportPairComparisonTests
         Assert.Equal(0.50, spec.Difference, 6);
         Assert.True(spec.Paired.Pooled!.Lower > 0.3, $"interval [{spec.Paired.Pooled.Lower}, {spec.Paired.Pooled.Upper}]");
         Assert.Equal(2, spec.Paired.SeedsSignificantForA);   // 20 recordings right only with the change, none only without: p < 0.05
+        // 4 recordings per digit, 1 right before (F1 0.25: the wrong answers go to the next digit), 3 right after (0.75)
+        Assert.Equal(Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)), spec.PerDigit.Select(d => d.Label));
+        Assert.All(spec.PerDigit, d => Assert.Equal((0.25, 0.75, 0.50, 0.0), (Math.Round(d.Baseline.Mean, 6), Math.Round(d.Changed.Mean, 6),
+            Math.Round(d.Difference.Mean, 6), Math.Round(d.Difference.Std, 6))));
         var same = rows.Single(r => r.TestSet == ReportPairComparison.FsddTest && r.Model == Raw);
         Assert.Equal(0, same.Difference, 6);
         Assert.True(same.Paired.Pooled!.Lower <= 0 && same.Paired.Pooled.Upper >= 0);
@@ -51,6 +55,8 @@ public class ReportPairComparisonTests
         Assert.Contains("| SpecOnlyModel | 2 | 25.00 ± 0.00 % | 75.00 ± 0.00 % | +50.00 [", md);
         Assert.Contains("- SpecOnlyModel on other-voices: +50.00 points with FSDD+TTS (a gain beyond chance).", md);
         Assert.Contains("- RawOnlyModel on FSDD test: +0.00 points with FSDD+TTS (not significant).", md);
+        Assert.Contains("| Digit | RawOnlyModel | SpecOnlyModel |", md);
+        Assert.Contains("| 7 | 0.000 ± 0.000 (0.500 → 0.500) | +0.500 ± 0.000 (0.250 → 0.750) |", md);
     }
 
     [Fact]
