@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SpokenDigits.Features;
@@ -7,6 +8,8 @@ namespace SpokenDigits.Features;
 public sealed class FeatureNormaliser : IDisposable
 {
     const double MinStd = 1e-3;
+    // Held in a static field, so no finalizer can free it while libtorch reads it (see Training/ScalarSafeAdamW).
+    static readonly TorchSharp.Scalar MinStdScalar = MinStd.ToScalar();
     readonly Tensor? _mean; // (1, 1, F, 1) for dataset statistics
     readonly Tensor? _std;
 
@@ -53,7 +56,7 @@ public sealed class FeatureNormaliser : IDisposable
         if (_mean is not null && _std is not null) return (logMel - _mean) / _std;
         using var scope = NewDisposeScope();
         var mean = logMel.mean(new long[] { 1, 2, 3 }, keepdim: true);                 // (B, 1, 1, 1)
-        var std = logMel.std(new long[] { 1, 2, 3 }, keepdim: true).clamp_min(MinStd); // (B, 1, 1, 1)
+        var std = logMel.std(new long[] { 1, 2, 3 }, keepdim: true).clamp_min(MinStdScalar); // (B, 1, 1, 1)
         return ((logMel - mean) / std).MoveToOuterDisposeScope();
     }
 

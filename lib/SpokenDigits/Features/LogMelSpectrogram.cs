@@ -10,6 +10,8 @@ public sealed class LogMelSpectrogram : IDisposable
     const double LogFloor = 1e-10;
     /// <summary>80 dB in natural-log units: ln(10^8).</summary>
     const double DynamicRange = 18.420680743952367;
+    // Held in static fields, so no finalizer can free them while libtorch reads them (see Training/ScalarSafeAdamW).
+    static readonly TorchSharp.Scalar LogFloorScalar = LogFloor.ToScalar(), DynamicRangeScalar = DynamicRange.ToScalar();
     readonly FeatureSettings _settings;
     readonly Tensor _window;   // (win)
     readonly Tensor _melBasis; // (F, n_fft/2 + 1)
@@ -34,11 +36,11 @@ public sealed class LogMelSpectrogram : IDisposable
             window: _window, center: true, return_complex: true);          // (B, n_fft/2+1, T_spec) complex
         var power = spectrum.abs().square();                              // (B, n_fft/2+1, T_spec)
         var mel = matmul(_melBasis, power);                               // (B, F, T_spec)
-        var logMel = mel.clamp_min(LogFloor).log();                      // (B, F, T_spec)
+        var logMel = mel.clamp_min(LogFloorScalar).log();                      // (B, F, T_spec)
         // Like librosa's top_db: nothing lies more than DynamicRange below the loudest cell of
         // its clip, so zero padding and digital silence do not dominate the value range.
         var ceiling = logMel.amax(new long[] { 1, 2 }, keepdim: true);   // (B, 1, 1)
-        logMel = maximum(logMel, ceiling - DynamicRange);
+        logMel = maximum(logMel, ceiling - DynamicRangeScalar);
         return logMel.unsqueeze(1).MoveToOuterDisposeScope();             // (B, 1, F, T_spec)
     }
 

@@ -1,5 +1,6 @@
 using SpokenDigits.Data;
 using SpokenDigits.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -28,8 +29,10 @@ public sealed class TrainingStep
             return (cross_entropy(outputs.RawLogits!, batch.Labels) + cross_entropy(outputs.SpecLogits!, batch.Labels), outputs.Logits);
         var loss = cross_entropy(outputs.Logits, batch.Labels);
         if (auxiliary && stage != TrainingStage.Head)
-            loss = loss + _remedies.AuxiliaryLossWeight *
-                   (cross_entropy(outputs.RawLogits!, batch.Labels) + cross_entropy(outputs.SpecLogits!, batch.Labels));
+        {
+            using var weight = _remedies.AuxiliaryLossWeight.ToScalar();   // explicit and disposed after use: see ScalarSafeAdamW
+            loss = loss + (cross_entropy(outputs.RawLogits!, batch.Labels) + cross_entropy(outputs.SpecLogits!, batch.Labels)).mul(weight);
+        }
         return (loss, outputs.Logits);
     }
 
@@ -38,9 +41,10 @@ public sealed class TrainingStep
     internal static (Tensor? KeepRaw, Tensor? KeepSpec) ModalityMasks(int batchSize, double p)
     {
         if (p <= 0) return (null, null);
+        using Scalar once = p.ToScalar(), twice = (2 * p).ToScalar();   // explicit and disposed after use: see ScalarSafeAdamW
         var u = rand(batchSize, 1);                                  // (B, 1)
-        var keepRaw = u.ge(p).to_type(ScalarType.Float32);           // u < p: raw dropped
-        var keepSpec = u.lt(p).logical_or(u.ge(2 * p)).to_type(ScalarType.Float32);   // p ≤ u < 2p: spectrogram dropped
+        var keepRaw = u.ge(once).to_type(ScalarType.Float32);        // u < p: raw dropped
+        var keepSpec = u.lt(once).logical_or(u.ge(twice)).to_type(ScalarType.Float32);   // p ≤ u < 2p: spectrogram dropped
         return (keepRaw, keepSpec);
     }
 }

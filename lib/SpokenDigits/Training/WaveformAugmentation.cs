@@ -1,5 +1,6 @@
 using SpokenDigits.Data;
 using SpokenDigits.Features;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SpokenDigits.Training;
@@ -48,22 +49,25 @@ public sealed class WaveformAugmentation
     {
         if (!_settings.PerturbsSpeed) return raw;
         long b = raw.shape[0], t = raw.shape[1];
-        var factors = rand(b, 1) * (_settings.MaxSpeed - _settings.MinSpeed) + _settings.MinSpeed; // (B, 1)
-        var centre = (t - 1) / 2.0;
-        var position = (arange(t, dtype: float32).unsqueeze(0) - centre) * factors + centre;         // (B, T): where each sample is read
+        // Every number handed to libtorch is an explicit Scalar disposed after use (see ScalarSafeAdamW for why).
+        using Scalar span = (_settings.MaxSpeed - _settings.MinSpeed).ToScalar(), slowest = _settings.MinSpeed.ToScalar();
+        using Scalar centre = ((t - 1) / 2.0).ToScalar(), one = 1.ToScalar(), length = t.ToScalar();
+        var factors = rand(b, 1).mul(span).add(slowest);                                               // (B, 1)
+        var position = arange(length, dtype: float32).unsqueeze(0).sub(centre).mul(factors).add(centre);   // (B, T): where each sample is read
         var left = position.floor();
         var weight = position - left;                                                               // (B, T) in [0, 1)
         var leftIndex = left.to_type(int64);
-        var rightIndex = leftIndex + 1;
-        return Sample(raw, leftIndex) * (1 - weight) + Sample(raw, rightIndex) * weight;       // (B, T)
+        var rightIndex = leftIndex.add(one);
+        return Sample(raw, leftIndex) * weight.neg().add(one) + Sample(raw, rightIndex) * weight;   // (B, T)
     }
 
     /// <summary>raw[b, index[b, i]], zero where the index falls outside the clip.</summary>
     static Tensor Sample(Tensor raw, Tensor index)
     {
         long t = raw.shape[1];
-        var inside = index.ge(0).logical_and(index.lt(t)).to_type(raw.dtype);
-        return raw.gather(1, index.clamp(0, t - 1)) * inside;
+        using Scalar first = 0.ToScalar(), end = t.ToScalar(), last = (t - 1).ToScalar();
+        var inside = index.ge(first).logical_and(index.lt(end)).to_type(raw.dtype);
+        return raw.gather(1, index.clamp(first, last)) * inside;
     }
 
     /// <summary>Each row moved by its own whole number of samples in [−max, max]; vacated samples are zero.</summary>
@@ -72,7 +76,8 @@ public sealed class WaveformAugmentation
         if (_maxShift == 0) return raw.clone();
         long b = raw.shape[0], t = raw.shape[1];
         var shifts = randint(-_maxShift, _maxShift + 1, new long[] { b, 1 });           // (B, 1)
-        var source = arange(t).unsqueeze(0) - shifts;                                    // (B, T): where each sample comes from
+        using Scalar length = t.ToScalar();
+        var source = arange(length, dtype: int64).unsqueeze(0) - shifts;                 // (B, T): where each sample comes from
         return Sample(raw, source);                                                       // (B, T)
     }
 
@@ -95,10 +100,12 @@ public sealed class WaveformAugmentation
     {
         if (_settings.NoiseProbability == 0) return raw;
         long b = raw.shape[0];
+        using Scalar span = (_settings.MaxSnrDb - _settings.MinSnrDb).ToScalar(), lowest = _settings.MinSnrDb.ToScalar();
+        using Scalar toAmplitude = (-Math.Log(10) / 20).ToScalar(), probability = _settings.NoiseProbability.ToScalar();
         var rms = raw.square().mean(new long[] { 1 }, keepdim: true).sqrt();             // (B, 1)
-        var snrDb = rand(b, 1) * (_settings.MaxSnrDb - _settings.MinSnrDb) + _settings.MinSnrDb;
-        var noiseRms = rms * (snrDb * (-Math.Log(10) / 20)).exp();                         // (B, 1): rms · 10^(−snr/20)
-        var chosen = rand(b, 1).lt(_settings.NoiseProbability).to_type(raw.dtype);         // (B, 1)
+        var snrDb = rand(b, 1).mul(span).add(lowest);                                     // (B, 1)
+        var noiseRms = rms * snrDb.mul(toAmplitude).exp();                                 // (B, 1): rms · 10^(−snr/20)
+        var chosen = rand(b, 1).lt(probability).to_type(raw.dtype);                        // (B, 1)
         return raw + randn_like(raw) * noiseRms * chosen;
     }
 }
